@@ -1,0 +1,18 @@
+//! cnvision: one vetted implementation of request signing, SM2/SM4/HMAC-SM3 body
+//! encryption, local input validation and every operation of the CTyun and Huawei
+//! Cloud vision APIs.
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod catalog;
+pub mod crypto;
+pub mod error;
+pub mod secret;
+pub mod validate;
+pub mod transport;
+
+pub use error::{Error, ErrorKind, Result};
+pub use secret::{SecretBytes, SecretString};
+
+/// The crate version, as in Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -2,13 +2,30 @@
 //! The typed API, the generic `call`, validation, the emulator and every binding
 //! read these entries.
 
+mod ctyun_face;
+mod ctyun_face2019;
+mod ctyun_safety;
+mod ctyun_safety_aiop;
+mod huawei_image;
 mod model;
 
 pub use model::*;
 
-/// Every operation, in manual order.
+use std::sync::OnceLock;
+
+/// Every operation, in manual order (000, 001, 002, 003, 004).
 pub fn all() -> &'static [Operation] {
-    &[]
+    static ALL: OnceLock<Vec<Operation>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        [
+            ctyun_safety::OPERATIONS,
+            ctyun_safety_aiop::OPERATIONS,
+            ctyun_face::OPERATIONS,
+            ctyun_face2019::OPERATIONS,
+            huawei_image::OPERATIONS,
+        ]
+        .concat()
+    })
 }
 
 /// The operation with this id.

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod catalog;
 pub mod crypto;
 pub mod error;
+pub mod media;
 pub mod secret;
 pub mod validate;
 pub mod transport;

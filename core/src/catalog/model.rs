@@ -269,6 +269,9 @@ pub struct Operation {
     pub deprecated: bool,
     /// Where the manual documents it, e.g. `000 §4.3.1`.
     pub manual: &'static str,
+    /// The documented success response as JSON text (the manual's example, or a
+    /// faithful reconstruction from its field table). The emulator answers with it.
+    pub response_example: &'static str,
 }
 
 impl Operation {

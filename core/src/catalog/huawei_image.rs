@@ -99,390 +99,98 @@ const fn encoded_only(formats: &'static [MediaFormat]) -> Limits {
     }
 }
 
-const fn err(code: &'static str, meaning: &'static str, kind: ErrorKind) -> ServiceError {
-    ServiceError {
-        code,
-        meaning,
-        kind,
-    }
+/// `code => kind, "meaning";` rows as a `&[ServiceError]`.
+macro_rules! service_errors {
+    ($($code:literal => $kind:ident, $meaning:literal;)*) => {
+        &[$(ServiceError { code: $code, meaning: $meaning, kind: ErrorKind::$kind },)*]
+    };
 }
 
 /// The shared error table (004 §7.2; every image operation refers to it), plus the two
 /// codes that appear only in the operations' failure examples (`AIS.0005`, `AIS.0105`).
 /// `APIGW.*` codes belong to the API gateway's own table, which this manual does not list.
-const ERRORS: &[ServiceError] = &[
-    err(
-        "AIS.0002",
-        "The authentication token is abnormal.",
-        ErrorKind::Authentication,
-    ),
-    err("AIS.0003", "Internal service error.", ErrorKind::Service),
-    err(
-        "AIS.0004",
-        "The request is unauthorized (service not enabled).",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0005",
-        "The service does not exist.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0007",
-        "The service has not been enabled yet.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0010",
-        "The header is missing or left empty.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0011",
-        "The request parameter is missing or left empty.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0012",
-        "The request parameter is not supported.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0013",
-        "The request method is not allowed.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0014",
-        "The JSON format of the input data is incorrect.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0015",
-        "Base64 decoding of the input data is incorrect.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0020",
-        "The size of the request body exceeds the upper limit.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0021",
-        "The requested file type is not supported.",
-        ErrorKind::InvalidInput,
-    ),
-    err("AIS.0022", "The URL is invalid.", ErrorKind::InvalidInput),
-    err(
-        "AIS.0023",
-        "The file stored on OBS is oversized.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0024",
-        "Failed to obtain the file from OBS (signature expired or not authenticated).",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0025",
-        "The file stored on OBS is empty.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0026",
-        "The token type is incorrect; a project-scoped token must be used.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "AIS.0027",
-        "The account has been frozen.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0028",
-        "The job is not owned by the current user.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0029",
-        "Failed to download the file from the Internet; check the URL.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0030",
-        "Job not found (expired or wrong job_id).",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0031",
-        "The maximum number of uncompleted jobs has been reached; new jobs are suspended.",
-        ErrorKind::RateLimited,
-    ),
-    err(
-        "AIS.0032",
-        "The monthly free calls have been used up.",
-        ErrorKind::Service,
-    ),
-    err("AIS.0105", "Recognize Failed.", ErrorKind::Service),
-    err(
-        "AIS.0201",
-        "An exception occurred while obtaining the input image.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0202",
-        "The image format is not supported.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0203",
-        "The input parameter does not meet the requirements.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0204",
-        "The color depth is not supported.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0205",
-        "The resolution of the image exceeds the upper limit.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0206",
-        "Algorithm calculation failed.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0501",
-        "The input parameter is invalid.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0502",
-        "The image format is not supported.",
-        ErrorKind::InvalidInput,
-    ),
-    err("AIS.0503", "The image is damaged.", ErrorKind::InvalidInput),
-    err(
-        "AIS.0504",
-        "The image size does not meet requirements.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIS.0505",
-        "Failed to run the algorithm.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIS.0506",
-        "An internal error occurred.",
-        ErrorKind::Service,
-    ),
-    err(
-        "APIG.0101",
-        "The API does not exist or has not been published (check region, URL and method).",
-        ErrorKind::Service,
-    ),
-    err(
-        "APIG.0201",
-        "The request body is oversized.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "APIG.0301",
-        "IAM authentication failed: token undecryptable or expired, or AK/SK signature rejected.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "APIG.0308",
-        "The request is sent too fast and exceeds the service's default rate limit.",
-        ErrorKind::RateLimited,
-    ),
-    err(
-        "ModelArts.0203",
-        "Invalid token.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "ModelArts.4101",
-        "The token is empty.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "ModelArts.4102",
-        "Failed to parse the token.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "ModelArts.4103",
-        "The token is invalid.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "ModelArts.4104",
-        "The length of the request body is invalid.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4105",
-        "The JSON format of the request body is incorrect.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4106",
-        "The account is restricted.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4107",
-        "An exception occurred when obtaining the temporary AK/SK.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4201",
-        "The request URL does not contain the service ID.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4202",
-        "The request URL format is invalid.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4203",
-        "No access permission.",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "ModelArts.4204",
-        "The API is not subscribed to.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4601",
-        "The external URL is invalid.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "ModelArts.4603",
-        "The file failed to be downloaded from the external URL.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4702",
-        "The OBS agency failed to be queried.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4703",
-        "The OBS URL is invalid.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "ModelArts.4704",
-        "Failed to obtain the OBS file.",
-        ErrorKind::Service,
-    ),
-    err(
-        "ModelArts.4705",
-        "The OBS file is oversized.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "ModelArts.4706",
-        "The OBS file does not exist.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0001",
-        "The authentication token is abnormal (HTTP 403).",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "AIP.0003",
-        "The request is unauthorized; check the project id in the URL (HTTP 401).",
-        ErrorKind::Authentication,
-    ),
-    err(
-        "AIP.0004",
-        "The service does not exist.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0005",
-        "A header is missing or empty.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0006",
-        "A request parameter is missing or empty.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0007",
-        "A request parameter is incorrect.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0008",
-        "The request method is not allowed (HTTP 405).",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0009",
-        "The JSON format of the input data is incorrect.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0010",
-        "A parameter value exceeds its range.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0011",
-        "The service has already been subscribed.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0012",
-        "The input parameter is incorrect.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0013",
-        "A subscription parameter is missing or incorrect.",
-        ErrorKind::Service,
-    ),
-    err("AIP.0014", "The data already exists.", ErrorKind::Service),
-    err(
-        "AIP.0015",
-        "The service hasn't been subscribed.",
-        ErrorKind::Service,
-    ),
-    err(
-        "AIP.0016",
-        "The request parameter is wrong.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0017",
-        "The task id does not exist.",
-        ErrorKind::Service,
-    ),
-    err("AIP.0018", "Unable to get the agency.", ErrorKind::Service),
-    err(
-        "AIP.0019",
-        "Multiple inputs are not supported by this service version.",
-        ErrorKind::InvalidInput,
-    ),
-    err(
-        "AIP.0500",
-        "Internal service error (HTTP 500).",
-        ErrorKind::Service,
-    ),
-];
+#[rustfmt::skip]
+const ERRORS: &[ServiceError] = service_errors! {
+    "AIS.0002" => Authentication, "The authentication token is abnormal.";
+    "AIS.0003" => Service, "Internal service error.";
+    "AIS.0004" => Service, "The request is unauthorized (service not enabled).";
+    "AIS.0005" => Service, "The service does not exist.";
+    "AIS.0007" => Service, "The service has not been enabled yet.";
+    "AIS.0010" => Service, "The header is missing or left empty.";
+    "AIS.0011" => InvalidInput, "The request parameter is missing or left empty.";
+    "AIS.0012" => InvalidInput, "The request parameter is not supported.";
+    "AIS.0013" => Service, "The request method is not allowed.";
+    "AIS.0014" => Service, "The JSON format of the input data is incorrect.";
+    "AIS.0015" => Service, "Base64 decoding of the input data is incorrect.";
+    "AIS.0020" => InvalidInput, "The size of the request body exceeds the upper limit.";
+    "AIS.0021" => InvalidInput, "The requested file type is not supported.";
+    "AIS.0022" => InvalidInput, "The URL is invalid.";
+    "AIS.0023" => InvalidInput, "The file stored on OBS is oversized.";
+    "AIS.0024" => Service, "Failed to obtain the file from OBS (signature expired or not authenticated).";
+    "AIS.0025" => InvalidInput, "The file stored on OBS is empty.";
+    "AIS.0026" => Authentication, "The token type is incorrect; a project-scoped token must be used.";
+    "AIS.0027" => Service, "The account has been frozen.";
+    "AIS.0028" => Service, "The job is not owned by the current user.";
+    "AIS.0029" => Service, "Failed to download the file from the Internet; check the URL.";
+    "AIS.0030" => Service, "Job not found (expired or wrong job_id).";
+    "AIS.0031" => RateLimited, "The maximum number of uncompleted jobs has been reached; new jobs are suspended.";
+    "AIS.0032" => Service, "The monthly free calls have been used up.";
+    "AIS.0105" => Service, "Recognize Failed.";
+    "AIS.0201" => Service, "An exception occurred while obtaining the input image.";
+    "AIS.0202" => InvalidInput, "The image format is not supported.";
+    "AIS.0203" => InvalidInput, "The input parameter does not meet the requirements.";
+    "AIS.0204" => InvalidInput, "The color depth is not supported.";
+    "AIS.0205" => InvalidInput, "The resolution of the image exceeds the upper limit.";
+    "AIS.0206" => Service, "Algorithm calculation failed.";
+    "AIS.0501" => InvalidInput, "The input parameter is invalid.";
+    "AIS.0502" => InvalidInput, "The image format is not supported.";
+    "AIS.0503" => InvalidInput, "The image is damaged.";
+    "AIS.0504" => InvalidInput, "The image size does not meet requirements.";
+    "AIS.0505" => Service, "Failed to run the algorithm.";
+    "AIS.0506" => Service, "An internal error occurred.";
+    "APIG.0101" => Service, "The API does not exist or has not been published (check region, URL and method).";
+    "APIG.0201" => InvalidInput, "The request body is oversized.";
+    "APIG.0301" => Authentication, "IAM authentication failed: token undecryptable or expired, or AK/SK signature rejected.";
+    "APIG.0308" => RateLimited, "The request is sent too fast and exceeds the service's default rate limit.";
+    "ModelArts.0203" => Authentication, "Invalid token.";
+    "ModelArts.4101" => Authentication, "The token is empty.";
+    "ModelArts.4102" => Authentication, "Failed to parse the token.";
+    "ModelArts.4103" => Authentication, "The token is invalid.";
+    "ModelArts.4104" => Service, "The length of the request body is invalid.";
+    "ModelArts.4105" => Service, "The JSON format of the request body is incorrect.";
+    "ModelArts.4106" => Service, "The account is restricted.";
+    "ModelArts.4107" => Service, "An exception occurred when obtaining the temporary AK/SK.";
+    "ModelArts.4201" => Service, "The request URL does not contain the service ID.";
+    "ModelArts.4202" => Service, "The request URL format is invalid.";
+    "ModelArts.4203" => Authentication, "No access permission.";
+    "ModelArts.4204" => Service, "The API is not subscribed to.";
+    "ModelArts.4601" => InvalidInput, "The external URL is invalid.";
+    "ModelArts.4603" => Service, "The file failed to be downloaded from the external URL.";
+    "ModelArts.4702" => Service, "The OBS agency failed to be queried.";
+    "ModelArts.4703" => InvalidInput, "The OBS URL is invalid.";
+    "ModelArts.4704" => Service, "Failed to obtain the OBS file.";
+    "ModelArts.4705" => InvalidInput, "The OBS file is oversized.";
+    "ModelArts.4706" => InvalidInput, "The OBS file does not exist.";
+    "AIP.0001" => Authentication, "The authentication token is abnormal (HTTP 403).";
+    "AIP.0003" => Authentication, "The request is unauthorized; check the project id in the URL (HTTP 401).";
+    "AIP.0004" => Service, "The service does not exist.";
+    "AIP.0005" => Service, "A header is missing or empty.";
+    "AIP.0006" => InvalidInput, "A request parameter is missing or empty.";
+    "AIP.0007" => InvalidInput, "A request parameter is incorrect.";
+    "AIP.0008" => Service, "The request method is not allowed (HTTP 405).";
+    "AIP.0009" => Service, "The JSON format of the input data is incorrect.";
+    "AIP.0010" => InvalidInput, "A parameter value exceeds its range.";
+    "AIP.0011" => Service, "The service has already been subscribed.";
+    "AIP.0012" => InvalidInput, "The input parameter is incorrect.";
+    "AIP.0013" => Service, "A subscription parameter is missing or incorrect.";
+    "AIP.0014" => Service, "The data already exists.";
+    "AIP.0015" => Service, "The service hasn't been subscribed.";
+    "AIP.0016" => InvalidInput, "The request parameter is wrong.";
+    "AIP.0017" => Service, "The task id does not exist.";
+    "AIP.0018" => Service, "Unable to get the agency.";
+    "AIP.0019" => InvalidInput, "Multiple inputs are not supported by this service version.";
+    "AIP.0500" => Service, "Internal service error (HTTP 500).";
+};
 
 /// The manual's base64 result image for dark-enhance, defog and super-resolution
 /// (the three show the same JPEG/Exif header). The manual cuts it off with `...` and

@@ -216,7 +216,9 @@ impl Limits {
 /// One input field of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Field {
-    /// Name on the wire (JSON key or query parameter).
+    /// Name on the wire (JSON key or query parameter). A name starting with `/` is an
+    /// RFC 6901 JSON pointer into a nested body (e.g. `huawei.iam.token`'s
+    /// `/auth/identity/password/user/name`); objects on the way are created.
     pub name: &'static str,
     pub kind: FieldKind,
     pub required: bool,

@@ -269,7 +269,7 @@ pub struct Operation {
     pub envelope: bool,
     pub qps: QpsGroup,
     pub errors: &'static [ServiceError],
-    /// JSON pointers (into the normalized result) of base64 images to decode to bytes.
+    /// JSON pointers (into the whole response body) of base64 images to decode to bytes.
     pub binary_results: &'static [&'static str],
     pub deprecated: bool,
     /// Where the manual documents it, e.g. `000 §4.3.1`.

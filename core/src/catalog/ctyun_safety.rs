@@ -1,8 +1,10 @@
 //! CTyun safety production on the EOP gateway (manual 000).
 //!
 //! Every operation: `POST https://ai-global.ctapi.ctyun.cn{path}`, EOP signature +
-//! `appkey` header, JSON body, safety QPS group (5 QPS, §5.3). The manual documents no
-//! `decrypted: true` envelope for this product, so `envelope` is false throughout.
+//! `appkey` header, JSON body, safety QPS group (5 QPS, §5.3). Manual 000 does not
+//! describe the `decrypted: true` envelope, but it is a feature of the same EOP AI
+//! gateway (manual 002 §6.2.4) and issue 3 asks for every EOP operation to be callable
+//! with it, so `envelope` is true throughout.
 //! Sizes: MB/KB are read as binary units (1 MB = 1024 × 1024 bytes).
 
 use super::model::*;
@@ -288,7 +290,7 @@ const fn fas(id: &'static str, summary: &'static str, path: &'static str) -> Ope
         headers: &[],
         fields: FAS_FIELDS,
         one_of: &[],
-        envelope: false,
+        envelope: true,
         qps: QpsGroup::Safety,
         errors: FAS_ERRORS,
         binary_results: &[],
@@ -370,7 +372,7 @@ pub(super) const OPERATIONS: &[Operation] = &[
         headers: &[],
         fields: HAT_FIELDS,
         one_of: &[],
-        envelope: false,
+        envelope: true,
         qps: QpsGroup::Safety,
         errors: HAT_ERRORS,
         binary_results: &[],
@@ -388,7 +390,7 @@ pub(super) const OPERATIONS: &[Operation] = &[
         headers: &[],
         fields: QUALITY_FIELDS,
         one_of: &[],
-        envelope: false,
+        envelope: true,
         qps: QpsGroup::Safety,
         errors: QUALITY_ERRORS,
         binary_results: &[],
@@ -442,7 +444,7 @@ pub(super) const OPERATIONS: &[Operation] = &[
         headers: &[],
         fields: FRAMES_FIELDS,
         one_of: &[],
-        envelope: false,
+        envelope: true,
         qps: QpsGroup::Safety,
         errors: FRAMES_ERRORS,
         binary_results: &[],
@@ -461,7 +463,7 @@ pub(super) const OPERATIONS: &[Operation] = &[
         headers: &[],
         fields: FRAMES_FIELDS,
         one_of: &[],
-        envelope: false,
+        envelope: true,
         qps: QpsGroup::Safety,
         errors: FRAMES_ERRORS,
         binary_results: &[],

@@ -7,49 +7,9 @@
 //! 10 per second, video action liveness 1. Sizes: 1 MB = 1024 × 1024 bytes, 1 KB = 1024.
 
 use super::model::*;
-use crate::error::ErrorKind;
 
 const KB: u64 = 1024;
 const MB: u64 = 1024 * KB;
-
-/// One documented error code.
-macro_rules! e {
-    ($code:literal, $kind:ident, $meaning:literal) => {
-        ServiceError {
-            code: $code,
-            meaning: $meaning,
-            kind: ErrorKind::$kind,
-        }
-    };
-}
-
-/// An operation's own codes, then the envelope codes of §6.2.4 (2.7), then the
-/// gateway-wide codes of §6.1.3 (全局请求返回错误码).
-macro_rules! with_common_errors {
-    ($($own:expr),* $(,)?) => {
-        &[
-            $($own,)*
-            e!("AI_OP_40017", Crypto, "加密参数不符合要求 (envelope body malformed)"),
-            e!("AI_OP_40018", Crypto, "ciphertextBlob/encryptedBody 哈希值不匹配 (HMAC-SM3 mismatch, possible tampering)"),
-            e!("AI_OP_40019", Crypto, "SM2解密失败 (SM2 decryption failed, e.g. wrong public key)"),
-            e!("AI_OP_40020", Crypto, "SM4加密失败/SM4解密失败 (SM4 encryption/decryption failed)"),
-            e!("10002", Authentication, "生成签名时官网ak信息错误 (AccessKey unknown when signing)"),
-            e!("10020", Authentication, "签名错误 (signature mismatch)"),
-            e!("40002", Authentication, "缺少appkey头 (appkey header missing)"),
-            e!("40006", Authentication, "无效的appkey (invalid appkey)"),
-            e!("40008", Service, "不支持的请求类型 (unsupported request type)"),
-            e!("40009", Authentication, "IP未被APP授权 (IP not authorised for the app)"),
-            e!("40010", Authentication, "IP未被API授权 (IP not authorised for the API)"),
-            e!("50000", Service, "服务内部错误 (gateway internal error)"),
-            e!("50001", Service, "服务未注册 (service not registered)"),
-            e!("50002", Service, "应用未开通 (capability not enabled for the app)"),
-            e!("50003", Service, "API中无效的URL请求 (invalid URL)"),
-            e!("51001", Service, "购买服务已过期 (purchased package expired)"),
-            e!("51002", Service, "收费API未购买 (paid API not purchased)"),
-            e!("51003", Service, "API可用次数已不足 (call quota exhausted)"),
-        ]
-    };
-}
 
 const STILL_FORMATS: &[MediaFormat] = &[MediaFormat::Jpeg, MediaFormat::Png, MediaFormat::Bmp];
 
@@ -141,7 +101,7 @@ const DETECT_RESPONSE: &str = r#"{
   }
 }"#;
 
-const DETECT_ERRORS: &[ServiceError] = with_common_errors![
+const DETECT_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!("CTAPI_10000", Service, "API Not Found"),
     e!(
         "CTAPI_0009",
@@ -225,7 +185,7 @@ const ATTRIBUTES_RESPONSE: &str = r#"{
   }
 }"#;
 
-const ATTRIBUTES_ERRORS: &[ServiceError] = with_common_errors![
+const ATTRIBUTES_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "AI_OP_4101",
         InvalidInput,
@@ -275,7 +235,7 @@ const COMPARE_RESPONSE: &str = r#"{
 }"#;
 
 // AI_OP_400013 and AI_OP_410001 are listed twice (image one / image two); one entry each.
-const COMPARE_ERRORS: &[ServiceError] = with_common_errors![
+const COMPARE_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!("CTAPI_10000", Service, "API Not Found"),
     e!(
         "CTAPI_0009",
@@ -346,7 +306,7 @@ const LIVENESS_RESPONSE: &str = r#"{
   }
 }"#;
 
-const LIVENESS_ERRORS: &[ServiceError] = with_common_errors![
+const LIVENESS_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "CTAPI_0009",
         Service,
@@ -428,7 +388,7 @@ const REAL_NAME_RESPONSE: &str = r#"{
   "retMessage": "成功"
 }"#;
 
-const REAL_NAME_ERRORS: &[ServiceError] = with_common_errors![
+const REAL_NAME_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!("AI_OP_1", Service, "接口调用失败 (call failed)"),
     e!("AI_OP_2", Service, "服务器错误 (server error)"),
     e!(
@@ -522,7 +482,7 @@ const ACTION_RESPONSE: &str = r#"{
   }
 }"#;
 
-const ACTION_ERRORS: &[ServiceError] = with_common_errors![
+const ACTION_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!("CTAPI_10000", Service, "API Not Found"),
     e!(
         "CTAPI_0009",

@@ -12,20 +12,8 @@
 //! `/api/v1/face_analyse.json`. `/api/v1/…` (the form all three share somewhere) is used.
 
 use super::model::*;
-use crate::error::ErrorKind;
 
 const MB: u64 = 1024 * 1024;
-
-/// One documented error code.
-macro_rules! e {
-    ($code:literal, $kind:ident, $meaning:literal) => {
-        ServiceError {
-            code: $code,
-            meaning: $meaning,
-            kind: ErrorKind::$kind,
-        }
-    };
-}
 
 /// Per-image limits of §4.2.2 (and §5 Q2), applied to every `data:` URI item; URL items
 /// are fetched by the provider and can only be checked there.

@@ -8,43 +8,8 @@
 //! Sizes: MB/KB are read as binary units (1 MB = 1024 × 1024 bytes).
 
 use super::model::*;
-use crate::error::ErrorKind;
 
 const MB: u64 = 1024 * 1024;
-
-/// One documented error code.
-macro_rules! e {
-    ($code:literal, $kind:ident, $meaning:literal) => {
-        ServiceError {
-            code: $code,
-            meaning: $meaning,
-            kind: ErrorKind::$kind,
-        }
-    };
-}
-
-/// An operation's own codes followed by the gateway-wide codes of §4.1.3 (全局请求返回错误码).
-macro_rules! with_gateway_errors {
-    ($($own:expr),* $(,)?) => {
-        &[
-            $($own,)*
-            e!("10002", Authentication, "生成签名时官网 ak 信息错误 (AccessKey unknown when signing)"),
-            e!("10020", Authentication, "签名错误 (signature mismatch)"),
-            e!("40002", Authentication, "缺少 appkey 头 (appkey header missing)"),
-            e!("40006", Authentication, "无效的 appkey (invalid appkey)"),
-            e!("40008", Service, "不支持的请求类型 (unsupported request type)"),
-            e!("40009", Authentication, "IP 未被 APP 授权 (IP not authorised for the app)"),
-            e!("40010", Authentication, "IP 未被 API 授权 (IP not authorised for the API)"),
-            e!("50000", Service, "服务内部错误 (gateway internal error)"),
-            e!("50001", Service, "服务未注册 (service not registered)"),
-            e!("50002", Service, "应用未开通 (capability not enabled for the app)"),
-            e!("50003", Service, "API 中无效的 URL 请求 (invalid URL)"),
-            e!("51001", Service, "购买服务已过期 (purchased package expired)"),
-            e!("51002", Service, "收费 API 未购买 (paid API not purchased)"),
-            e!("51003", Service, "API 可用次数已不足 (call quota exhausted)"),
-        ]
-    };
-}
 
 // ---------------------------------------------------------------- 4.3.1 hat_detect
 
@@ -81,7 +46,7 @@ const HAT_RESPONSE: &str = r#"{
   ]
 }"#;
 
-const HAT_ERRORS: &[ServiceError] = with_gateway_errors![
+const HAT_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "4001",
         InvalidInput,
@@ -136,7 +101,7 @@ const QUALITY_RESPONSE: &str = r#"{
   "result": {"face_quality": "good"}
 }"#;
 
-const QUALITY_ERRORS: &[ServiceError] = with_gateway_errors![
+const QUALITY_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "AI_OP_4201",
         InvalidInput,
@@ -215,7 +180,7 @@ const FAS_RESPONSE: &str = r#"{
   "returnObj": {"action_detected": true}
 }"#;
 
-const FAS_ERRORS: &[ServiceError] = with_gateway_errors![
+const FAS_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "AI_OP_4201",
         InvalidInput,
@@ -323,7 +288,7 @@ const FRAMES_FIELDS: &[Field] = &[Field {
           section says 250 MB, the field table 500 MB).",
 }];
 
-const FRAMES_ERRORS: &[ServiceError] = with_gateway_errors![
+const FRAMES_ERRORS: &[ServiceError] = with_eop_gateway_errors![
     e!(
         "4003",
         Service,

@@ -8,20 +8,8 @@
 //! envelope are documented. Sizes: 1 MB = 1024 × 1024 bytes.
 
 use super::model::*;
-use crate::error::ErrorKind;
 
 const MB: u64 = 1024 * 1024;
-
-/// One documented error code.
-macro_rules! e {
-    ($code:literal, $kind:ident, $meaning:literal) => {
-        ServiceError {
-            code: $code,
-            meaning: $meaning,
-            kind: ErrorKind::$kind,
-        }
-    };
-}
 
 /// The `{service_code}` path hole every operation of this gateway has.
 const SERVICE_CODE: Field = Field {

@@ -134,31 +134,41 @@ fn sequence_number(name: &str, prefix: &str, suffix: &str) -> Option<usize> {
 
 type Items<'a> = Vec<(String, Media<'a>)>;
 
+/// Media entries of one field: by wire name, and by sequence number.
+struct Slot<'a> {
+    field: &'static Field,
+    plain: Vec<Media<'a>>,
+    numbered: Vec<(usize, Media<'a>)>,
+}
+
 /// Media entries per field, in catalog order, each item with its display name.
 fn group_media<'a>(
     op: &Operation,
     media: &MediaInputs<'a>,
 ) -> Result<Vec<(&'static Field, Items<'a>)>> {
-    // (field, entries by wire name, entries by sequence number)
-    let mut by_field: Vec<(&'static Field, Vec<Media<'a>>, Vec<(usize, Media<'a>)>)> = op
+    let mut by_field: Vec<Slot<'a>> = op
         .fields
         .iter()
         .filter(|f| is_media(&f.kind))
-        .map(|f| (f, Vec::new(), Vec::new()))
+        .map(|f| Slot {
+            field: f,
+            plain: Vec::new(),
+            numbered: Vec::new(),
+        })
         .collect();
     for (name, m) in media {
-        if let Some(slot) = by_field.iter_mut().find(|s| s.0.name == *name) {
-            slot.1.push(*m);
+        if let Some(slot) = by_field.iter_mut().find(|s| s.field.name == *name) {
+            slot.plain.push(*m);
             continue;
         }
-        let numbered = by_field.iter_mut().find_map(|s| match s.0.kind {
+        let numbered = by_field.iter_mut().find_map(|s| match s.field.kind {
             FieldKind::ImageSequence { prefix, suffix } => {
                 sequence_number(name, prefix, suffix).map(|n| (s, n))
             }
             _ => None,
         });
         if let Some((slot, n)) = numbered {
-            slot.2.push((n, *m));
+            slot.numbered.push((n, *m));
             continue;
         }
         let why = if op.field(name).is_some() {
@@ -173,7 +183,12 @@ fn group_media<'a>(
         return Err(Error::invalid_input(name, why));
     }
     let mut out = Vec::new();
-    for (field, plain, mut numbered) in by_field {
+    for Slot {
+        field,
+        plain,
+        mut numbered,
+    } in by_field
+    {
         let items: Items<'a> = match field.kind {
             FieldKind::Image | FieldKind::Video => {
                 if plain.len() > 1 {

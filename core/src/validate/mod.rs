@@ -32,7 +32,9 @@ use serde_json::{Map, Value};
 /// type and within its documented limits, every media item of an accepted format
 /// (by magic bytes), size, dimensions and (video) duration/frame rate, counts and
 /// totals of lists, polygons inside the images. Reads files only as far as their
-/// headers. Fields with a catalog default need not be given.
+/// headers. Fields with a catalog default need not be given. Polygon bounds are
+/// checked against every image given as media (images given by URL cannot be
+/// measured locally); video duration/fps only when the field has such limits.
 ///
 /// Media entries use the field's wire name (one entry per list item, in order);
 /// a sequence field also accepts its numbered names (`image1Content`, …) if they

@@ -44,10 +44,9 @@ pub fn check(op: &Operation, params: &Map<String, Value>, media: &MediaInputs<'_
     reject_unknown_params(op, params)?;
     check_presence(op, params, &groups)?;
 
-    let polygon_given = op
-        .fields
-        .iter()
-        .any(|f| matches!(f.kind, FieldKind::Polygon) && params.contains_key(f.name));
+    let polygon_given = op.fields.iter().any(|f| {
+        matches!(f.kind, FieldKind::Polygon | FieldKind::PolygonText) && params.contains_key(f.name)
+    });
     let mut image_dims: Vec<(String, (u32, u32))> = Vec::new();
     for (field, items) in &groups {
         let l = &field.limits;
@@ -66,7 +65,21 @@ pub fn check(op: &Operation, params: &Map<String, Value>, media: &MediaInputs<'_
                 true,
             ),
         };
-        if listed {
+        if params.contains_key(field.name) {
+            return Err(Error::invalid_input(
+                field.name,
+                "give items either as a parameter or as media, not both",
+            ));
+        }
+        if field.kind == FieldKind::UrlOrDataUriPairs {
+            if items.len() % 2 != 0 {
+                return Err(Error::invalid_input(
+                    field.name,
+                    format!("media items form pairs; got an odd count {}", items.len()),
+                ));
+            }
+            limit::count(field.name, "pairs", items.len() as u64 / 2, l)?;
+        } else if listed {
             let what = if matches!(field.kind, FieldKind::ImageSequence { .. }) {
                 "frames"
             } else {
@@ -90,11 +103,12 @@ pub fn check(op: &Operation, params: &Map<String, Value>, media: &MediaInputs<'_
             continue;
         };
         match field.kind {
-            FieldKind::Polygon => {
+            FieldKind::Polygon | FieldKind::PolygonText => {
                 let points = polygon::parse(field.name, v)?;
                 polygon::check(field.name, &points, &field.limits, &image_dims)?;
             }
             FieldKind::UrlOrDataUriList => uri::check_list(field.name, v, &field.limits)?,
+            FieldKind::UrlOrDataUriPairs => uri::check_pairs(field.name, v, &field.limits)?,
             _ => value::check(field, v)?,
         }
     }
@@ -111,11 +125,39 @@ fn is_media(kind: &FieldKind) -> bool {
     )
 }
 
+/// Kinds that take media items: the media kinds, and the URL/data-URI lists of
+/// manual 003, whose media items become data URIs.
+fn accepts_media(kind: &FieldKind) -> bool {
+    is_media(kind)
+        || matches!(
+            kind,
+            FieldKind::UrlOrDataUriList | FieldKind::UrlOrDataUriPairs
+        )
+}
+
+/// Media items per field, in catalog order and item order (numbered sequence names
+/// resolved). This is the order the body builder writes them in.
+pub(crate) fn media_items<'a>(
+    op: &Operation,
+    media: &MediaInputs<'a>,
+) -> Result<Vec<(&'static Field, Vec<Media<'a>>)>> {
+    Ok(group_media(op, media)?
+        .into_iter()
+        .map(|(f, items)| (f, items.into_iter().map(|(_, m)| m).collect()))
+        .collect())
+}
+
 fn field_names(op: &Operation, media: bool) -> String {
     let names: Vec<&str> = op
         .fields
         .iter()
-        .filter(|f| is_media(&f.kind) == media)
+        .filter(|f| {
+            if media {
+                accepts_media(&f.kind)
+            } else {
+                !is_media(&f.kind)
+            }
+        })
         .map(|f| f.name)
         .collect();
     if names.is_empty() {
@@ -151,7 +193,7 @@ fn group_media<'a>(
     let mut by_field: Vec<Slot<'a>> = op
         .fields
         .iter()
-        .filter(|f| is_media(&f.kind))
+        .filter(|f| accepts_media(&f.kind))
         .map(|f| Slot {
             field: f,
             plain: Vec::new(),

@@ -51,6 +51,39 @@ pub fn check_url(field: &str, s: &str) -> Result<()> {
 /// Checks a JSON array of URLs / data URIs: item count, each URL's shape, each data
 /// URI's prefix, base64 text (against `max_encoded_bytes`) and decoded content
 /// (size, format, dimensions, as for media), and the decoded total.
+/// A list of `[a, b]` pairs of URLs or data URIs (manual 003 compare). Count
+/// limits count pairs; every item is checked as in [`check_list`].
+pub(crate) fn check_pairs(field: &str, v: &Value, limits: &Limits) -> Result<()> {
+    let pairs = v.as_array().ok_or_else(|| {
+        Error::invalid_input(
+            field,
+            format!(
+                "expected an array of [a, b] pairs, got {}",
+                super::value::type_name(v)
+            ),
+        )
+    })?;
+    limit::count(field, "pairs", pairs.len() as u64, limits)?;
+    let item_limits = Limits {
+        min_count: None,
+        max_count: None,
+        ..*limits
+    };
+    for (i, pair) in pairs.iter().enumerate() {
+        let name = format!("{field}[{i}]");
+        match pair.as_array() {
+            Some(items) if items.len() == 2 => check_list(&name, pair, &item_limits)?,
+            _ => {
+                return Err(Error::invalid_input(
+                    &name,
+                    "must be a pair [a, b] of two URLs or data URIs",
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn check_list(field: &str, v: &Value, limits: &Limits) -> Result<()> {
     let items = v.as_array().ok_or_else(|| {
         Error::invalid_input(

@@ -102,7 +102,9 @@ pub(crate) fn check(field: &Field, v: &Value) -> Result<()> {
         | FieldKind::ImageSequence { .. }
         | FieldKind::Video
         | FieldKind::UrlOrDataUriList
-        | FieldKind::Polygon => Err(Error::internal(format!(
+        | FieldKind::UrlOrDataUriPairs
+        | FieldKind::Polygon
+        | FieldKind::PolygonText => Err(Error::internal(format!(
             "{name}: value::check called for a {:?} field",
             field.kind
         ))),

@@ -17,6 +17,7 @@ use cnvision::auth::{ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, 
 use serde_json::{json, Map, Value};
 
 /// A body resolved from its JSON spec.
+#[derive(Debug)]
 pub enum Body {
     Bytes(Vec<u8>),
     Precomputed(String),

@@ -1,8 +1,8 @@
 //! CTyun EOP gateway signature (`Eop-Authorization`, manuals 000 and 002).
 //!
-//! string_to_sign = sorted signed headers as `name:value\n` + `\n` + canonical query
-//! + `\n` + lower-case hex SHA-256 of the exact body. Key chain
-//! `ktime = HMAC(sk, eop-date)`, `kAk = HMAC(ktime, ak)`, `kdate = HMAC(kAk, yyyyMMdd)`,
+//! string_to_sign is the sorted signed headers as `name:value\n`, then `\n`, the
+//! canonical query, `\n` and the lower-case hex SHA-256 of the exact body. Key chain:
+//! `ktime = HMAC(sk, eop-date)`, `kAk = HMAC(ktime, ak)`, `kdate = HMAC(kAk, yyyyMMdd)`;
 //! signature = base64(HMAC(kdate, string_to_sign)), all HMAC-SHA256 on raw bytes.
 //! Byte-identical to PyPI `ctyun-python-sdk-core` `sign_util.sign` for the header set
 //! `ctyun-eop-request-id;eop-date` (see tests/vectors/eop and tests/differential).

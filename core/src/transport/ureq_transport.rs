@@ -91,8 +91,10 @@ impl UreqTransport {
             .iter()
             .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
             .collect();
-        let body =
-            response.into_body().into_with_config().limit(self.max_response_bytes).read_to_vec()?;
+        // ureq's limit fails on the read *after* `limit` bytes even at EOF, so ask for
+        // one more byte to make the cap inclusive.
+        let limit = self.max_response_bytes.saturating_add(1);
+        let body = response.into_body().into_with_config().limit(limit).read_to_vec()?;
         Ok(HttpResponse { status, headers, body })
     }
 }

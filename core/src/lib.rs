@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod crypto;
 pub mod error;
 pub mod media;
+pub mod policy;
 pub mod secret;
 pub mod validate;
 pub mod transport;

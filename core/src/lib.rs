@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod error;
 pub mod media;
 pub mod policy;
+pub mod response;
 pub mod secret;
 pub mod validate;
 pub mod transport;

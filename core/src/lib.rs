@@ -5,14 +5,15 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod media;
 pub mod policy;
 pub mod response;
 pub mod secret;
-pub mod validate;
 pub mod transport;
+pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};
 pub use secret::{SecretBytes, SecretString};

@@ -20,7 +20,10 @@ struct FrozenClock {
 
 impl FrozenClock {
     fn new() -> Self {
-        FrozenClock { at: Instant::now(), sleeps: Mutex::new(Vec::new()) }
+        FrozenClock {
+            at: Instant::now(),
+            sleeps: Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -73,7 +76,13 @@ fn blocking_spaces_calls_by_one_over_qps() {
 fn burst_allows_that_many_at_once_then_spaces() {
     let clock = Arc::new(ManualClock::new());
     let l = limiter(
-        vec![(QpsGroup::Face, RateLimit::Qps { qps: 10.0, burst: 3 })],
+        vec![(
+            QpsGroup::Face,
+            RateLimit::Qps {
+                qps: 10.0,
+                burst: 3,
+            },
+        )],
         RateLimitMode::Block,
         clock.clone(),
     );
@@ -105,7 +114,10 @@ fn fail_fast_refuses_without_reserving() {
 fn overrides_disable_and_change_limits() {
     let clock = Arc::new(ManualClock::new());
     let l = limiter(
-        vec![(QpsGroup::Safety, RateLimit::Unlimited), (QpsGroup::Huawei, RateLimit::qps(2.0))],
+        vec![
+            (QpsGroup::Safety, RateLimit::Unlimited),
+            (QpsGroup::Huawei, RateLimit::qps(2.0)),
+        ],
         RateLimitMode::Block,
         clock.clone(),
     );
@@ -128,8 +140,12 @@ fn invalid_limits_are_configuration_errors() {
         RateLimit::qps(2e9),
         RateLimit::Qps { qps: 1.0, burst: 0 },
     ] {
-        let e = RateLimiter::new([(QpsGroup::Face, bad)], RateLimitMode::Block, Arc::new(ManualClock::new()))
-            .expect_err("invalid");
+        let e = RateLimiter::new(
+            [(QpsGroup::Face, bad)],
+            RateLimitMode::Block,
+            Arc::new(ManualClock::new()),
+        )
+        .expect_err("invalid");
         assert_eq!(e.kind(), ErrorKind::Configuration, "{bad:?}");
     }
 }
@@ -171,13 +187,55 @@ fn retry_decisions_table() {
     let cases: &[(u32, FailureKind, bool, Duration, f64, Decision)] = &[
         // Never retried once anything may have been sent, whatever the kind.
         (1, Io, true, z, 0.0, Decision::Stop(StopReason::MaybeSent)),
-        (1, Timeout, true, z, 0.0, Decision::Stop(StopReason::MaybeSent)),
-        (1, Connect, true, z, 0.0, Decision::Stop(StopReason::MaybeSent)),
-        (1, ResponseTooLarge, true, z, 0.0, Decision::Stop(StopReason::MaybeSent)),
+        (
+            1,
+            Timeout,
+            true,
+            z,
+            0.0,
+            Decision::Stop(StopReason::MaybeSent),
+        ),
+        (
+            1,
+            Connect,
+            true,
+            z,
+            0.0,
+            Decision::Stop(StopReason::MaybeSent),
+        ),
+        (
+            1,
+            ResponseTooLarge,
+            true,
+            z,
+            0.0,
+            Decision::Stop(StopReason::MaybeSent),
+        ),
         // Not sent, but not the kind that heals.
-        (1, Tls, false, z, 0.0, Decision::Stop(StopReason::NotRetryable)),
-        (1, Config, false, z, 0.0, Decision::Stop(StopReason::NotRetryable)),
-        (1, Protocol, false, z, 0.0, Decision::Stop(StopReason::NotRetryable)),
+        (
+            1,
+            Tls,
+            false,
+            z,
+            0.0,
+            Decision::Stop(StopReason::NotRetryable),
+        ),
+        (
+            1,
+            Config,
+            false,
+            z,
+            0.0,
+            Decision::Stop(StopReason::NotRetryable),
+        ),
+        (
+            1,
+            Protocol,
+            false,
+            z,
+            0.0,
+            Decision::Stop(StopReason::NotRetryable),
+        ),
         // Connect failures and pre-send timeouts: equal-jitter exponential backoff.
         (1, Connect, false, z, 0.0, Decision::Retry(100 * MS)),
         (1, Connect, false, z, 1.0, Decision::Retry(200 * MS)),
@@ -188,27 +246,75 @@ fn retry_decisions_table() {
         (1, Connect, false, z, 7.0, Decision::Retry(200 * MS)),
         (1, Connect, false, z, -1.0, Decision::Retry(100 * MS)),
         // Bounded attempts and time.
-        (3, Connect, false, z, 0.0, Decision::Stop(StopReason::AttemptsExhausted)),
-        (9, Connect, false, z, 0.0, Decision::Stop(StopReason::AttemptsExhausted)),
-        (1, Connect, false, Duration::from_secs(10), 0.0, Decision::Stop(StopReason::TimeBudgetExhausted)),
-        (1, Connect, false, 9_850 * MS, 0.0, Decision::Retry(100 * MS)),
-        (1, Connect, false, 9_901 * MS, 0.0, Decision::Stop(StopReason::TimeBudgetExhausted)),
+        (
+            3,
+            Connect,
+            false,
+            z,
+            0.0,
+            Decision::Stop(StopReason::AttemptsExhausted),
+        ),
+        (
+            9,
+            Connect,
+            false,
+            z,
+            0.0,
+            Decision::Stop(StopReason::AttemptsExhausted),
+        ),
+        (
+            1,
+            Connect,
+            false,
+            Duration::from_secs(10),
+            0.0,
+            Decision::Stop(StopReason::TimeBudgetExhausted),
+        ),
+        (
+            1,
+            Connect,
+            false,
+            9_850 * MS,
+            0.0,
+            Decision::Retry(100 * MS),
+        ),
+        (
+            1,
+            Connect,
+            false,
+            9_901 * MS,
+            0.0,
+            Decision::Stop(StopReason::TimeBudgetExhausted),
+        ),
     ];
     for (i, &(attempt, kind, sent, elapsed, jitter, expected)) in cases.iter().enumerate() {
         let got = p.decide(attempt, &failure(kind, sent), elapsed, jitter);
-        assert_eq!(got, expected, "case {i}: attempt {attempt} {kind:?} sent={sent}");
+        assert_eq!(
+            got, expected,
+            "case {i}: attempt {attempt} {kind:?} sent={sent}"
+        );
     }
 }
 
 #[test]
 fn delay_is_capped_and_never_overflows() {
-    let p = RetryPolicy { max_attempts: 100, ..RetryPolicy::default() };
+    let p = RetryPolicy {
+        max_attempts: 100,
+        ..RetryPolicy::default()
+    };
     assert_eq!(p.delay(5, 1.0), Duration::from_secs(2)); // 200ms·16 = 3.2 s → cap 2 s
     assert_eq!(p.delay(5, 0.0), Duration::from_secs(1));
     assert_eq!(p.delay(80, 1.0), Duration::from_secs(2));
     assert_eq!(p.delay(u32::MAX, 0.5), Duration::from_millis(1500));
-    assert_eq!(RetryPolicy::none().decide(1, &failure(FailureKind::Connect, false), Duration::ZERO, 0.0),
-        Decision::Stop(StopReason::AttemptsExhausted));
+    assert_eq!(
+        RetryPolicy::none().decide(
+            1,
+            &failure(FailureKind::Connect, false),
+            Duration::ZERO,
+            0.0
+        ),
+        Decision::Stop(StopReason::AttemptsExhausted)
+    );
 }
 
 #[test]
@@ -216,14 +322,18 @@ fn run_retries_unsent_failures_then_succeeds() {
     let clock = ManualClock::new();
     let p = RetryPolicy::default();
     let mut calls = Vec::new();
-    let out = p.run_with_jitter(&clock, || 1.0, |attempt| {
-        calls.push(attempt);
-        if attempt < 3 {
-            Err(failure(FailureKind::Connect, false))
-        } else {
-            Ok("response")
-        }
-    });
+    let out = p.run_with_jitter(
+        &clock,
+        || 1.0,
+        |attempt| {
+            calls.push(attempt);
+            if attempt < 3 {
+                Err(failure(FailureKind::Connect, false))
+            } else {
+                Ok("response")
+            }
+        },
+    );
     assert_eq!(out.unwrap(), "response");
     assert_eq!(calls, vec![1, 2, 3]);
     assert_eq!(clock.sleeps(), vec![200 * MS, 400 * MS]);
@@ -243,21 +353,29 @@ fn run_stops_on_sent_failure_and_after_budget() {
     assert!(clock.sleeps().is_empty());
 
     let mut calls = 0;
-    let out: Result<(), _> = p.run_with_jitter(&clock, || 0.0, |_| {
-        calls += 1;
-        Err(failure(FailureKind::Connect, false))
-    });
+    let out: Result<(), _> = p.run_with_jitter(
+        &clock,
+        || 0.0,
+        |_| {
+            calls += 1;
+            Err(failure(FailureKind::Connect, false))
+        },
+    );
     assert_eq!(out.unwrap_err().kind(), FailureKind::Connect);
     assert_eq!(calls, 3, "max_attempts sends in total");
 
     // A connect attempt that itself burns the whole time budget is not retried.
     let slow = ManualClock::new();
     let mut calls = 0;
-    let out: Result<(), _> = p.run_with_jitter(&slow, || 0.0, |_| {
-        calls += 1;
-        slow.advance(Duration::from_secs(10));
-        Err(failure(FailureKind::Timeout, false))
-    });
+    let out: Result<(), _> = p.run_with_jitter(
+        &slow,
+        || 0.0,
+        |_| {
+            calls += 1;
+            slow.advance(Duration::from_secs(10));
+            Err(failure(FailureKind::Timeout, false))
+        },
+    );
     assert!(out.is_err());
     assert_eq!(calls, 1);
 }

@@ -27,7 +27,10 @@ struct Seen {
 
 impl Seen {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -57,7 +60,11 @@ fn read_request(r: &mut impl BufRead) -> Option<Seen> {
         .unwrap_or(0);
     let mut body = vec![0; len];
     r.read_exact(&mut body).ok()?;
-    Some(Seen { request_line: request_line.trim_end().to_string(), headers, body })
+    Some(Seen {
+        request_line: request_line.trim_end().to_string(),
+        headers,
+        body,
+    })
 }
 
 fn response(status: u16, extra_headers: &str, body: &[u8]) -> Vec<u8> {
@@ -114,7 +121,9 @@ impl Server {
                 let mut reader = BufReader::new(stream);
                 // Serve this connection until it closes or the quota is reached.
                 while served < total {
-                    let Some(req) = read_request(&mut reader) else { break };
+                    let Some(req) = read_request(&mut reader) else {
+                        break;
+                    };
                     log.lock().unwrap().push(req.clone());
                     let r = reply(served, &req);
                     served += 1;
@@ -133,7 +142,12 @@ impl Server {
                 }
             }
         });
-        Server { addr, connections, seen, thread }
+        Server {
+            addr,
+            connections,
+            seen,
+            thread,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -154,7 +168,11 @@ fn transport(opts: TransportOptions) -> UreqTransport {
 #[test]
 fn keep_alive_reuses_one_connection_and_sends_exact_bytes() {
     let server = Server::start(3, |i, _| {
-        Reply::Bytes(response(200, "X-Request-Id: rid-1\r\n", format!("{{\"n\":{i}}}").as_bytes()))
+        Reply::Bytes(response(
+            200,
+            "X-Request-Id: rid-1\r\n",
+            format!("{{\"n\":{i}}}").as_bytes(),
+        ))
     });
     let t = transport(TransportOptions::default());
     for i in 0..3u8 {
@@ -168,13 +186,19 @@ fn keep_alive_reuses_one_connection_and_sends_exact_bytes() {
         assert_eq!(resp.header("x-REQUEST-id"), Some("rid-1"));
     }
     let (connections, seen) = server.finish();
-    assert_eq!(connections, 1, "all three requests over one kept-alive connection");
+    assert_eq!(
+        connections, 1,
+        "all three requests over one kept-alive connection"
+    );
     assert_eq!(seen.len(), 3);
     for (i, s) in seen.iter().enumerate() {
         assert_eq!(s.request_line, "POST /v1/x?a=1 HTTP/1.1");
         assert_eq!(s.body, vec![b'{', b'}', i as u8]);
         assert_eq!(s.header("eop-date"), Some("20240101T080000Z"));
-        assert_eq!(s.header("user-agent"), Some(format!("cnvision/{}", cnvision::VERSION).as_str()));
+        assert_eq!(
+            s.header("user-agent"),
+            Some(format!("cnvision/{}", cnvision::VERSION).as_str())
+        );
     }
 }
 
@@ -185,10 +209,16 @@ fn user_agent_suffix_and_get_without_body() {
         user_agent_suffix: Some("app/1.2".into()),
         ..TransportOptions::default()
     });
-    let resp = t.send(&HttpRequest::new(Method::Get, server.url("/v3/projects?name=cn-north-4")));
+    let resp = t.send(&HttpRequest::new(
+        Method::Get,
+        server.url("/v3/projects?name=cn-north-4"),
+    ));
     assert_eq!(resp.expect("response").status, 200);
     let (_, seen) = server.finish();
-    assert_eq!(seen[0].request_line, "GET /v3/projects?name=cn-north-4 HTTP/1.1");
+    assert_eq!(
+        seen[0].request_line,
+        "GET /v3/projects?name=cn-north-4 HTTP/1.1"
+    );
     assert_eq!(seen[0].header("content-length"), None);
     assert_eq!(
         seen[0].header("user-agent"),
@@ -201,12 +231,19 @@ fn error_statuses_and_redirects_are_responses() {
     let server = Server::start(3, |i, _| match i {
         0 => Reply::Bytes(response(500, "", b"{\"statusCode\":500001}")),
         1 => Reply::Bytes(response(429, "", b"{\"error_code\":\"APIG.0308\"}")),
-        _ => Reply::Bytes(response(302, "Location: http://127.0.0.1:1/elsewhere\r\n", b"")),
+        _ => Reply::Bytes(response(
+            302,
+            "Location: http://127.0.0.1:1/elsewhere\r\n",
+            b"",
+        )),
     });
     let t = transport(TransportOptions::default());
     let post = || HttpRequest::new(Method::Post, server.url("/p")).with_body(b"{}".to_vec());
     let r = t.send(&post()).expect("500 is a response");
-    assert_eq!((r.status, r.body.as_slice()), (500, &b"{\"statusCode\":500001}"[..]));
+    assert_eq!(
+        (r.status, r.body.as_slice()),
+        (500, &b"{\"statusCode\":500001}"[..])
+    );
     assert_eq!(t.send(&post()).expect("429 is a response").status, 429);
     let r = t.send(&post()).expect("302 is returned, not followed");
     assert_eq!(r.status, 302);
@@ -218,7 +255,10 @@ fn error_statuses_and_redirects_are_responses() {
 #[test]
 fn connection_refused_is_network_and_not_sent() {
     // Bind, learn the port, close: nothing listens there any more.
-    let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let addr = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let t = transport(TransportOptions::default());
     let req = HttpRequest::new(Method::Post, format!("http://{addr}/x")).with_body(vec![1; 10]);
     let f = t.send(&req).expect_err("refused");
@@ -251,7 +291,10 @@ fn dropped_connection_after_request_is_sent_failure() {
     let req = HttpRequest::new(Method::Post, server.url("/drop")).with_body(b"{}".to_vec());
     let f = t.send(&req).expect_err("dropped");
     assert!(f.sent(), "{f}");
-    assert!(matches!(f.kind(), FailureKind::Io | FailureKind::Protocol), "{f:?}");
+    assert!(
+        matches!(f.kind(), FailureKind::Io | FailureKind::Protocol),
+        "{f:?}"
+    );
     let (_, seen) = server.finish();
     assert_eq!(seen.len(), 1, "the server did receive it");
 }
@@ -262,7 +305,10 @@ fn response_cap_is_protocol_error() {
         let size = if i == 0 { 1024 } else { 4096 };
         Reply::Bytes(response(200, "", &vec![b'a'; size]))
     });
-    let t = transport(TransportOptions { max_response_bytes: 1024, ..TransportOptions::default() });
+    let t = transport(TransportOptions {
+        max_response_bytes: 1024,
+        ..TransportOptions::default()
+    });
     let req = HttpRequest::new(Method::Post, server.url("/big")).with_body(b"{}".to_vec());
     assert_eq!(t.send(&req).expect("exactly at the cap").body.len(), 1024);
     let f = t.send(&req).expect_err("over the cap");
@@ -273,7 +319,10 @@ fn response_cap_is_protocol_error() {
 
 /// A fake HTTP proxy: accepts one connection, expects `CONNECT host:port`, answers
 /// 200, then plays the origin server inside the tunnel. Returns what it saw.
-fn fake_proxy() -> (SocketAddr, JoinHandle<Option<(String, Option<String>, Seen)>>) {
+fn fake_proxy() -> (
+    SocketAddr,
+    JoinHandle<Option<(String, Option<String>, Seen)>>,
+) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let handle = std::thread::spawn(move || {
@@ -283,9 +332,13 @@ fn fake_proxy() -> (SocketAddr, JoinHandle<Option<(String, Option<String>, Seen)
         let mut reader = BufReader::new(stream);
         let connect = read_request(&mut reader)?;
         let auth = connect.header("proxy-authorization").map(str::to_string);
-        writer.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").ok()?;
+        writer
+            .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            .ok()?;
         let inner = read_request(&mut reader)?;
-        writer.write_all(&response(200, "", b"{\"via\":\"proxy\"}")).ok()?;
+        writer
+            .write_all(&response(200, "", b"{\"via\":\"proxy\"}"))
+            .ok()?;
         Some((connect.request_line, auth, inner))
     });
     (addr, handle)
@@ -304,7 +357,10 @@ fn explicit_proxy_tunnels_the_request() {
     let resp = t.send(&req).expect("through the proxy");
     assert_eq!(resp.body, b"{\"via\":\"proxy\"}");
     let (connect_line, auth, inner) = proxy.join().unwrap().expect("proxy saw traffic");
-    assert_eq!(connect_line, "CONNECT gateway.cnvision.invalid:8080 HTTP/1.1");
+    assert_eq!(
+        connect_line,
+        "CONNECT gateway.cnvision.invalid:8080 HTTP/1.1"
+    );
     // base64("user:pa55")
     assert_eq!(auth.as_deref(), Some("Basic dXNlcjpwYTU1"));
     assert_eq!(inner.request_line, "POST /api?x=1 HTTP/1.1");
@@ -314,13 +370,19 @@ fn explicit_proxy_tunnels_the_request() {
 
 #[test]
 fn unreachable_proxy_is_not_sent_and_bad_proxy_url_is_config() {
-    let dead = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let dead = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let t = transport(TransportOptions {
         proxy: ProxySetting::url(format!("http://{dead}")),
         ..TransportOptions::default()
     });
     let f = t
-        .send(&HttpRequest::new(Method::Post, "http://gateway.cnvision.invalid/x"))
+        .send(&HttpRequest::new(
+            Method::Post,
+            "http://gateway.cnvision.invalid/x",
+        ))
         .expect_err("no proxy there");
     assert!(!f.sent(), "{f}");
     assert_eq!(f.error_kind(), ErrorKind::Network);
@@ -343,7 +405,9 @@ mod tls {
     fn ca_and_leaf() -> (String, CertificateDer<'static>, PrivateKeyDer<'static>) {
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
         ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        ca_params.distinguished_name.push(DnType::CommonName, "cnvision test CA");
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "cnvision test CA");
         let ca_key = KeyPair::generate().unwrap();
         let ca_cert = ca_params.self_signed(&ca_key).unwrap();
         let issuer = Issuer::new(ca_params, ca_key);
@@ -369,13 +433,20 @@ mod tls {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let handle = std::thread::spawn(move || {
-            let Ok((tcp, _)) = listener.accept() else { return false };
+            let Ok((tcp, _)) = listener.accept() else {
+                return false;
+            };
             tcp.set_read_timeout(Some(SERVER_PATIENCE)).unwrap();
             let conn = rustls::ServerConnection::new(Arc::new(config)).unwrap();
             let mut stream = rustls::StreamOwned::new(conn, tcp);
-            let Some(req) = read_request(&mut BufReader::new(&mut stream)) else { return false };
+            let Some(req) = read_request(&mut BufReader::new(&mut stream)) else {
+                return false;
+            };
             let ok = req.request_line == "POST /secure HTTP/1.1";
-            stream.write_all(&response(200, "", b"{\"tls\":true}")).is_ok() && ok
+            stream
+                .write_all(&response(200, "", b"{\"tls\":true}"))
+                .is_ok()
+                && ok
         });
         (addr, handle)
     }
@@ -420,7 +491,9 @@ mod tls {
         let (_, cert, key) = ca_and_leaf();
         let (addr, server) = tls_server(cert, key);
         let t = transport(TransportOptions::default());
-        let f = t.send(&req(addr)).expect_err("not trusted by Mozilla's roots");
+        let f = t
+            .send(&req(addr))
+            .expect_err("not trusted by Mozilla's roots");
         assert_eq!(f.kind(), FailureKind::Tls, "{f}");
         assert!(!f.sent());
         assert_eq!(f.error_kind(), ErrorKind::Network);
@@ -436,7 +509,10 @@ mod tls {
         })
         .expect_err("missing file");
         assert_eq!(e.kind(), ErrorKind::Configuration);
-        for pem in [&b"no pem here"[..], b"-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n"] {
+        for pem in [
+            &b"no pem here"[..],
+            b"-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n",
+        ] {
             let e = UreqTransport::new(&TransportOptions {
                 ca: Some(CaBundle::pem(pem.to_vec())),
                 ..TransportOptions::default()
@@ -453,6 +529,8 @@ fn request_debug_hides_header_values() {
         .with_header("X-Auth-Token", "tok-secret")
         .with_body(vec![0; 5]);
     let dbg = format!("{req:?}");
-    assert!(!dbg.contains("tok-secret") && dbg.contains("X-Auth-Token") && dbg.contains("body_len: 5"));
+    assert!(
+        !dbg.contains("tok-secret") && dbg.contains("X-Auth-Token") && dbg.contains("body_len: 5")
+    );
     assert_eq!(req.header("x-auth-token"), Some("tok-secret"));
 }

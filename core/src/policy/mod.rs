@@ -48,7 +48,10 @@ struct ManualState {
 
 impl ManualClock {
     pub fn new() -> Self {
-        ManualClock { start: Instant::now(), state: Mutex::new(ManualState::default()) }
+        ManualClock {
+            start: Instant::now(),
+            state: Mutex::new(ManualState::default()),
+        }
     }
 
     /// Move time forward without recording a sleep.

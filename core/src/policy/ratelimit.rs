@@ -34,7 +34,9 @@ impl RateLimit {
 
     /// The documented default of `group` (`QpsGroup::default_qps`).
     pub fn documented(group: QpsGroup) -> Self {
-        group.default_qps().map_or(RateLimit::Unlimited, RateLimit::qps)
+        group
+            .default_qps()
+            .map_or(RateLimit::Unlimited, RateLimit::qps)
     }
 
     fn validate(self, group: QpsGroup) -> Result<()> {
@@ -94,7 +96,12 @@ impl RateLimiter {
         for (group, limit) in &overrides {
             limit.validate(*group)?;
         }
-        Ok(RateLimiter { overrides, mode, clock, next_slot: Mutex::new(HashMap::new()) })
+        Ok(RateLimiter {
+            overrides,
+            mode,
+            clock,
+            next_slot: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Documented limits, blocking, real clock.
@@ -109,7 +116,10 @@ impl RateLimiter {
 
     /// The limit in force for `group`.
     pub fn limit(&self, group: QpsGroup) -> RateLimit {
-        self.overrides.get(&group).copied().unwrap_or_else(|| RateLimit::documented(group))
+        self.overrides
+            .get(&group)
+            .copied()
+            .unwrap_or_else(|| RateLimit::documented(group))
     }
 
     pub fn mode(&self) -> RateLimitMode {

@@ -66,7 +66,10 @@ pub enum Decision {
 impl RetryPolicy {
     /// Never retry.
     pub fn none() -> Self {
-        RetryPolicy { max_attempts: 1, ..RetryPolicy::default() }
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
     }
 
     /// Pure decision after send number `attempt` (1-based) failed with `failure`,
@@ -98,8 +101,15 @@ impl RetryPolicy {
     /// The jittered delay after failure number `attempt` (1-based).
     pub fn delay(&self, attempt: u32, jitter: f64) -> Duration {
         let exp = attempt.saturating_sub(1).min(31);
-        let cap = self.base_delay.saturating_mul(1u32 << exp).min(self.max_delay);
-        let jitter = if jitter.is_nan() { 0.5 } else { jitter.clamp(0.0, 1.0) };
+        let cap = self
+            .base_delay
+            .saturating_mul(1u32 << exp)
+            .min(self.max_delay);
+        let jitter = if jitter.is_nan() {
+            0.5
+        } else {
+            jitter.clamp(0.0, 1.0)
+        };
         cap / 2 + (cap / 2).mul_f64(jitter)
     }
 

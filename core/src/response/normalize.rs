@@ -38,8 +38,12 @@ use serde_json::Value;
 pub const THROTTLE_CODES: &[&str] = &["AI_OP_4010", "APIG.0308", "APIGW.0308"];
 
 /// Response headers that carry a request id, in order of preference.
-pub const REQUEST_ID_HEADERS: &[&str] =
-    &["x-request-id", "ctyun-eop-request-id", "x-ctyun-eop-request-id", "x-openstack-request-id"];
+pub const REQUEST_ID_HEADERS: &[&str] = &[
+    "x-request-id",
+    "ctyun-eop-request-id",
+    "x-ctyun-eop-request-id",
+    "x-openstack-request-id",
+];
 
 /// Body fields that carry a request id, in order of preference.
 const REQUEST_ID_FIELDS: &[&str] = &["requestId", "request_id", "RequestId", "reqId"];
@@ -157,8 +161,14 @@ pub fn parse(response: &HttpResponse, fallback_request_id: Option<&str>) -> Resu
         .and_then(scalar_text)
         .or_else(|| obj.get("error").and_then(scalar_text));
     let mut messages: Vec<String> = Vec::new();
-    let nested_texts = nested.into_iter().flat_map(|e| MESSAGE_FIELDS.iter().filter_map(|k| e.get(*k)));
-    for v in MESSAGE_FIELDS.iter().filter_map(|k| obj.get(*k)).chain(nested_texts) {
+    let nested_texts = nested
+        .into_iter()
+        .flat_map(|e| MESSAGE_FIELDS.iter().filter_map(|k| e.get(*k)));
+    for v in MESSAGE_FIELDS
+        .iter()
+        .filter_map(|k| obj.get(*k))
+        .chain(nested_texts)
+    {
         if let Some(t) = v.as_str().map(str::trim).filter(|t| !t.is_empty()) {
             if !messages.iter().any(|m| m == t) {
                 messages.push(t.to_string());
@@ -166,7 +176,11 @@ pub fn parse(response: &HttpResponse, fallback_request_id: Option<&str>) -> Resu
         }
     }
     let request_id = header_id
-        .or_else(|| REQUEST_ID_FIELDS.iter().find_map(|k| obj.get(*k).and_then(scalar_text)))
+        .or_else(|| {
+            REQUEST_ID_FIELDS
+                .iter()
+                .find_map(|k| obj.get(*k).and_then(scalar_text))
+        })
         .or(fallback_request_id.map(str::to_string));
 
     let code_ok = match code.as_deref() {
@@ -196,11 +210,17 @@ pub fn parse(response: &HttpResponse, fallback_request_id: Option<&str>) -> Resu
 /// The error for a failed call (module classification rules).
 pub fn to_error(n: &Normalized, errors: &[ServiceError]) -> Error {
     let candidates = [n.code.as_deref(), n.error_name.as_deref()];
-    let documented =
-        candidates.iter().flatten().find_map(|c| errors.iter().find(|e| e.code == *c));
+    let documented = candidates
+        .iter()
+        .flatten()
+        .find_map(|c| errors.iter().find(|e| e.code == *c));
     let kind = if let Some(doc) = documented {
         doc.kind
-    } else if candidates.iter().flatten().any(|c| THROTTLE_CODES.contains(c)) {
+    } else if candidates
+        .iter()
+        .flatten()
+        .any(|c| THROTTLE_CODES.contains(c))
+    {
         ErrorKind::RateLimited
     } else {
         match n.http_status {
@@ -214,11 +234,18 @@ pub fn to_error(n: &Normalized, errors: &[ServiceError]) -> Error {
         text.push(doc.meaning);
     }
     text.extend(n.messages.iter().map(String::as_str));
-    if let Some(name) = n.error_name.as_deref().filter(|e| Some(*e) != n.provider_code()) {
+    if let Some(name) = n
+        .error_name
+        .as_deref()
+        .filter(|e| Some(*e) != n.provider_code())
+    {
         text.push(name);
     }
     let message = if text.is_empty() {
-        format!("provider returned HTTP {} without an error text", n.http_status)
+        format!(
+            "provider returned HTTP {} without an error text",
+            n.http_status
+        )
     } else {
         text.join("; ")
     };

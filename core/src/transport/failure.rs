@@ -53,7 +53,12 @@ impl TransportFailure {
     /// A failure of `kind`; `sent` as documented on the type. `message` must not
     /// contain secrets.
     pub fn new(kind: FailureKind, sent: bool, message: impl Into<String>) -> Self {
-        TransportFailure { kind, sent, message: message.into(), source: None }
+        TransportFailure {
+            kind,
+            sent,
+            message: message.into(),
+            source: None,
+        }
     }
 
     /// Attach the underlying error.
@@ -83,14 +88,20 @@ impl TransportFailure {
 
 impl fmt::Display for TransportFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let when = if self.sent { "request may have been sent" } else { "request not sent" };
+        let when = if self.sent {
+            "request may have been sent"
+        } else {
+            "request not sent"
+        };
         write!(f, "{} ({when})", self.message)
     }
 }
 
 impl std::error::Error for TransportFailure {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 

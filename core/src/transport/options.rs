@@ -120,12 +120,18 @@ pub enum CaSource {
 impl CaBundle {
     /// Certificates from a PEM file, trusted in addition to Mozilla's roots.
     pub fn file(path: impl Into<PathBuf>) -> Self {
-        CaBundle { source: CaSource::File(path.into()), keep_default_roots: true }
+        CaBundle {
+            source: CaSource::File(path.into()),
+            keep_default_roots: true,
+        }
     }
 
     /// Certificates from PEM text, trusted in addition to Mozilla's roots.
     pub fn pem(pem: impl Into<Vec<u8>>) -> Self {
-        CaBundle { source: CaSource::Pem(pem.into()), keep_default_roots: true }
+        CaBundle {
+            source: CaSource::Pem(pem.into()),
+            keep_default_roots: true,
+        }
     }
 
     /// Trust only these certificates (drop Mozilla's roots).
@@ -150,10 +156,19 @@ mod tests {
 
     #[test]
     fn userinfo_is_stripped() {
-        assert_eq!(strip_userinfo("http://u:pw@proxy:3128"), "http://proxy:3128");
-        assert_eq!(strip_userinfo("http://proxy:3128/x@y"), "http://proxy:3128/x@y");
+        assert_eq!(
+            strip_userinfo("http://u:pw@proxy:3128"),
+            "http://proxy:3128"
+        );
+        assert_eq!(
+            strip_userinfo("http://proxy:3128/x@y"),
+            "http://proxy:3128/x@y"
+        );
         assert_eq!(strip_userinfo("u:pw@proxy:1"), "proxy:1");
-        let dbg = format!("{:?}", ProxySetting::url("http://alice:s3cret@proxy.local:8080"));
+        let dbg = format!(
+            "{:?}",
+            ProxySetting::url("http://alice:s3cret@proxy.local:8080")
+        );
         assert!(!dbg.contains("s3cret") && !dbg.contains("alice"), "{dbg}");
         assert!(dbg.contains("proxy.local:8080"));
     }
@@ -163,6 +178,9 @@ mod tests {
         let mut o = TransportOptions::default();
         assert_eq!(o.user_agent(), format!("cnvision/{}", crate::VERSION));
         o.user_agent_suffix = Some("myapp/2".into());
-        assert_eq!(o.user_agent(), format!("cnvision/{} myapp/2", crate::VERSION));
+        assert_eq!(
+            o.user_agent(),
+            format!("cnvision/{} myapp/2", crate::VERSION)
+        );
     }
 }

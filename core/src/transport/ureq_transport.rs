@@ -69,12 +69,16 @@ impl UreqTransport {
             .build();
         let connector = DefaultConnector::new().chain(SendTracker);
         let agent = ureq::Agent::with_parts(config, connector, DefaultResolver::default());
-        Ok(UreqTransport { agent, max_response_bytes: options.max_response_bytes })
+        Ok(UreqTransport {
+            agent,
+            max_response_bytes: options.max_response_bytes,
+        })
     }
 
     fn exchange(&self, req: &HttpRequest) -> std::result::Result<HttpResponse, ureq::Error> {
-        let mut builder =
-            ureq::http::Request::builder().method(req.method.as_str()).uri(req.url.as_str());
+        let mut builder = ureq::http::Request::builder()
+            .method(req.method.as_str())
+            .uri(req.url.as_str());
         for (name, value) in &req.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
@@ -89,13 +93,26 @@ impl UreqTransport {
         let headers = response
             .headers()
             .iter()
-            .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect();
         // ureq's limit fails on the read *after* `limit` bytes even at EOF, so ask for
         // one more byte to make the cap inclusive.
         let limit = self.max_response_bytes.saturating_add(1);
-        let body = response.into_body().into_with_config().limit(limit).read_to_vec()?;
-        Ok(HttpResponse { status, headers, body })
+        let body = response
+            .into_body()
+            .into_with_config()
+            .limit(limit)
+            .read_to_vec()?;
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 
@@ -148,20 +165,32 @@ fn classify(e: ureq::Error, sent: bool, cap: u64) -> TransportFailure {
         U::Io(io) => io_kind(io, sent),
         U::Tls(m) => (FailureKind::Tls, format!("TLS: {m}")),
         U::Rustls(r) => (FailureKind::Tls, format!("TLS: {r}")),
-        U::BodyExceedsLimit(_) => {
-            (FailureKind::ResponseTooLarge, format!("response body larger than {cap} bytes"))
-        }
+        U::BodyExceedsLimit(_) => (
+            FailureKind::ResponseTooLarge,
+            format!("response body larger than {cap} bytes"),
+        ),
         U::BadUri(m) => (FailureKind::Config, format!("bad URL: {m}")),
         U::Http(h) => (FailureKind::Config, format!("bad request: {h}")),
         U::InvalidProxyUrl => (FailureKind::Config, "invalid proxy URL".to_string()),
         U::RequireHttpsOnly(m) => (FailureKind::Config, m.clone()),
         U::Protocol(p) => (FailureKind::Protocol, format!("HTTP protocol error: {p}")),
-        U::LargeResponseHeader(..) => {
-            (FailureKind::Protocol, "response headers too large".to_string())
-        }
-        U::Decompress(..) => (FailureKind::Protocol, "cannot decompress response".to_string()),
+        U::LargeResponseHeader(..) => (
+            FailureKind::Protocol,
+            "response headers too large".to_string(),
+        ),
+        U::Decompress(..) => (
+            FailureKind::Protocol,
+            "cannot decompress response".to_string(),
+        ),
         U::BodyStalled => (FailureKind::Timeout, "response body stalled".to_string()),
-        other => (if sent { FailureKind::Io } else { FailureKind::Connect }, other.to_string()),
+        other => (
+            if sent {
+                FailureKind::Io
+            } else {
+                FailureKind::Connect
+            },
+            other.to_string(),
+        ),
     };
     TransportFailure::new(kind, sent, message).with_source(e)
 }
@@ -220,7 +249,10 @@ impl Transport for Tracked {
         self.0.transmit_output(amount, timeout)
     }
 
-    fn maybe_await_input(&mut self, timeout: NextTimeout) -> std::result::Result<bool, ureq::Error> {
+    fn maybe_await_input(
+        &mut self,
+        timeout: NextTimeout,
+    ) -> std::result::Result<bool, ureq::Error> {
         self.0.maybe_await_input(timeout)
     }
 

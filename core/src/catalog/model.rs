@@ -116,10 +116,7 @@ pub enum FieldKind {
     /// A JSON array of base64 images.
     ImageList,
     /// Numbered fields `{prefix}1{suffix}` … `{prefix}N{suffix}`, each a base64 image.
-    ImageSequence {
-        prefix: &'static str,
-        suffix: &'static str,
-    },
+    ImageSequence { prefix: &'static str, suffix: &'static str },
     /// One video (or audio clip), base64 text.
     Video,
     /// A URL the provider fetches.

@@ -317,12 +317,12 @@ fn response_cap_is_protocol_error() {
     server.finish();
 }
 
+/// What the fake proxy saw: CONNECT line, Proxy-Authorization, tunneled request.
+type ProxyLog = (String, Option<String>, Seen);
+
 /// A fake HTTP proxy: accepts one connection, expects `CONNECT host:port`, answers
 /// 200, then plays the origin server inside the tunnel. Returns what it saw.
-fn fake_proxy() -> (
-    SocketAddr,
-    JoinHandle<Option<(String, Option<String>, Seen)>>,
-) {
+fn fake_proxy() -> (SocketAddr, JoinHandle<Option<ProxyLog>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let handle = std::thread::spawn(move || {

@@ -534,3 +534,22 @@ fn request_debug_hides_header_values() {
     );
     assert_eq!(req.header("x-auth-token"), Some("tok-secret"));
 }
+
+#[test]
+fn caller_host_header_is_sent_once() {
+    let server = Server::start(1, |_, _| Reply::Bytes(response(200, "", b"{}")));
+    let t = transport(TransportOptions::default());
+    let host = server.addr.to_string();
+    let req = HttpRequest::new(Method::Post, server.url("/h"))
+        .with_header("Host", host.as_str())
+        .with_body(b"{}".to_vec());
+    assert_eq!(t.send(&req).expect("response").status, 200);
+    let (_, seen) = server.finish();
+    let hosts: Vec<_> = seen[0]
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("host"))
+        .collect();
+    assert_eq!(hosts.len(), 1, "{hosts:?}");
+    assert_eq!(hosts[0].1, host);
+}

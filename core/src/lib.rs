@@ -8,9 +8,10 @@ pub mod catalog;
 pub mod crypto;
 pub mod error;
 pub mod media;
+pub mod request;
 pub mod secret;
-pub mod validate;
 pub mod transport;
+pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};
 pub use secret::{SecretBytes, SecretString};

@@ -63,7 +63,7 @@ impl SigningOutput {
 }
 
 /// Value of a request header by case-insensitive name.
-pub(crate) fn find_header<'a>(headers: &[(&'a str, &'a str)], name: &str) -> Option<&'a str> {
+pub fn find_header<'a>(headers: &[(&'a str, &'a str)], name: &str) -> Option<&'a str> {
     headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))

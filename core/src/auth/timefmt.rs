@@ -26,7 +26,9 @@ pub fn parse_compact(s: &str, offset_seconds: i32) -> Option<SystemTime> {
 
 /// Milliseconds since the Unix epoch (13 digits for current dates).
 pub fn unix_millis(t: SystemTime) -> u128 {
-    t.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0)
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -40,7 +42,10 @@ mod tests {
         let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_609_459_200);
         assert_eq!(compact(t, 0), "20210101T000000Z");
         assert_eq!(compact(t, BEIJING_OFFSET_SECONDS), "20210101T080000Z");
-        assert_eq!(parse_compact("20210101T080000Z", BEIJING_OFFSET_SECONDS), Some(t));
+        assert_eq!(
+            parse_compact("20210101T080000Z", BEIJING_OFFSET_SECONDS),
+            Some(t)
+        );
         assert_eq!(unix_millis(t), 1_609_459_200_000);
     }
 }

@@ -116,7 +116,10 @@ pub enum FieldKind {
     /// A JSON array of base64 images.
     ImageList,
     /// Numbered fields `{prefix}1{suffix}` … `{prefix}N{suffix}`, each a base64 image.
-    ImageSequence { prefix: &'static str, suffix: &'static str },
+    ImageSequence {
+        prefix: &'static str,
+        suffix: &'static str,
+    },
     /// One video (or audio clip), base64 text.
     Video,
     /// A URL the provider fetches.
@@ -213,7 +216,9 @@ impl Limits {
 /// One input field of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Field {
-    /// Name on the wire (JSON key or query parameter).
+    /// Name on the wire (JSON key or query parameter). A name starting with `/` is an
+    /// RFC 6901 JSON pointer into a nested body (e.g. `huawei.iam.token`'s
+    /// `/auth/identity/password/user/name`); objects on the way are created.
     pub name: &'static str,
     pub kind: FieldKind,
     pub required: bool,
@@ -264,7 +269,7 @@ pub struct Operation {
     pub envelope: bool,
     pub qps: QpsGroup,
     pub errors: &'static [ServiceError],
-    /// JSON pointers (into the normalized result) of base64 images to decode to bytes.
+    /// JSON pointers (into the whole response body) of base64 images to decode to bytes.
     pub binary_results: &'static [&'static str],
     pub deprecated: bool,
     /// Where the manual documents it, e.g. `000 §4.3.1`.

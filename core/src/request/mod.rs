@@ -1,0 +1,3 @@
+//! Turning a catalog operation plus caller inputs into the exact bytes to send.
+
+pub mod body;

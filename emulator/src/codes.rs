@@ -85,12 +85,17 @@ impl Rejection {
 /// The documented code for `rejection` on `op`.
 pub fn for_rejection(op: &Operation, rejection: &Rejection) -> Code {
     let status = default_status(op.gateway);
+    // Body-shape failures are not the caller's values: Huawei lists them as service
+    // errors (AIS.0014), so they come from the gateway table there.
+    if op.gateway == Gateway::HuaweiImage && matches!(rejection, Rejection::NotJson | Rejection::NotObject) {
+        return gateway_fallback(op.gateway, rejection);
+    }
     for kw in rejection.keywords() {
         let kw = kw.to_lowercase();
         if let Some(e) = op
             .errors
             .iter()
-            .find(|e| e.kind != ErrorKind::RateLimited && e.meaning.to_lowercase().contains(&kw))
+            .find(|e| e.kind == ErrorKind::InvalidInput && e.meaning.to_lowercase().contains(&kw))
         {
             return Code::new(e.code, e.meaning, huawei_status(op.gateway, e.code).unwrap_or(status));
         }

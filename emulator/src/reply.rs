@@ -60,6 +60,11 @@ pub fn error(gateway: Gateway, code: &Code, details: &str, request_id: &str) -> 
             "code": numeric(&code.code),
             "message": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },
         }),
+        // APIG answers its own errors (throttle, unknown API) in front of IAM too.
+        Gateway::HuaweiIam if code.code.starts_with("APIG.") || code.code.starts_with("AIP.") => json!({
+            "error_code": code.code,
+            "error_msg": code.message,
+        }),
         Gateway::HuaweiImage => json!({
             "error_code": code.code,
             "error_msg": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },

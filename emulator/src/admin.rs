@@ -23,12 +23,19 @@ pub const ADMIN_PREFIX: &str = "/__emulator";
 
 /// Answers an admin request (`req.path` starts with [`ADMIN_PREFIX`]).
 pub fn answer(state: &State, req: &Request, port: u16) -> Response {
-    let sub = req.path.strip_prefix(ADMIN_PREFIX).unwrap_or("").trim_end_matches('/');
+    let sub = req
+        .path
+        .strip_prefix(ADMIN_PREFIX)
+        .unwrap_or("")
+        .trim_end_matches('/');
     let bad = |msg: &str| Response::json(400, &json!({"error": msg}));
     match (req.method.as_str(), sub) {
         ("GET", "/health") => Response::json(200, &json!({"ok": true})),
         ("GET", "/config") => Response::json(200, &config_json(state, port)),
-        ("GET", "/counts") => Response::json(200, &json!({"total": state.counters.total(), "ops": state.counters.snapshot()})),
+        ("GET", "/counts") => Response::json(
+            200,
+            &json!({"total": state.counters.total(), "ops": state.counters.snapshot()}),
+        ),
         ("GET", s) if s.starts_with("/counts/") => {
             let op = &s["/counts/".len()..];
             Response::json(200, &json!({"op": op, "count": state.counters.count(op)}))
@@ -60,7 +67,10 @@ pub fn answer(state: &State, req: &Request, port: u16) -> Response {
                 Err(e) => bad(&format!("fault JSON not understood: {e}")),
             }
         }
-        ("POST", "/clock") => match serde_json::from_slice::<Value>(&req.body).ok().and_then(|v| v["offset_secs"].as_i64()) {
+        ("POST", "/clock") => match serde_json::from_slice::<Value>(&req.body)
+            .ok()
+            .and_then(|v| v["offset_secs"].as_i64())
+        {
             Some(secs) => {
                 state.set_clock_offset_secs(secs);
                 Response::json(200, &json!({"ok": true, "offset_secs": secs}))
@@ -72,7 +82,10 @@ pub fn answer(state: &State, req: &Request, port: u16) -> Response {
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: cnvision::catalog::to_json().into_bytes(),
         },
-        _ => Response::json(404, &json!({"error": "unknown admin endpoint", "path": req.path})),
+        _ => Response::json(
+            404,
+            &json!({"error": "unknown admin endpoint", "path": req.path}),
+        ),
     }
 }
 

@@ -41,13 +41,62 @@ impl Rejection {
     fn keywords(&self) -> &'static [&'static str] {
         match self {
             Rejection::NotJson => &["json", "字典", "请求体类型", "请求数据格式", "参数格式"],
-            Rejection::NotObject => &["字典", "请求体类型", "body", "json", "请求数据格式", "参数格式"],
-            Rejection::Missing(_) => &["未传", "缺少", "未包含", "请求内容错误", "missing", "为空", "参数错误"],
-            Rejection::WrongType(_) => &["字段类型", "类型错误", "仅支持 list", "参数格式", "格式错误", "参数错误", "not supported"],
-            Rejection::Empty(_) => &["值为空", "为空", "未包含", "请求内容错误", "缺少", "empty", "参数错误"],
+            Rejection::NotObject => &[
+                "字典",
+                "请求体类型",
+                "body",
+                "json",
+                "请求数据格式",
+                "参数格式",
+            ],
+            Rejection::Missing(_) => &[
+                "未传",
+                "缺少",
+                "未包含",
+                "请求内容错误",
+                "missing",
+                "为空",
+                "参数错误",
+            ],
+            Rejection::WrongType(_) => &[
+                "字段类型",
+                "类型错误",
+                "仅支持 list",
+                "参数格式",
+                "格式错误",
+                "参数错误",
+                "not supported",
+            ],
+            Rejection::Empty(_) => &[
+                "值为空",
+                "为空",
+                "未包含",
+                "请求内容错误",
+                "缺少",
+                "empty",
+                "参数错误",
+            ],
             Rejection::BadBase64(_) => &["base64", "解码", "解析失败", "处理错误", "参数错误"],
-            Rejection::BadValue(_) => &["设置错误", "不符合规范", "参数格式", "不合法", "参数错误", "输入参数", "incorrect", "invalid"],
-            Rejection::Format(_) => &["格式不合法", "格式不支持", "封装格式", "文件类型", "format", "解码失败", "图片解码", "参数错误"],
+            Rejection::BadValue(_) => &[
+                "设置错误",
+                "不符合规范",
+                "参数格式",
+                "不合法",
+                "参数错误",
+                "输入参数",
+                "incorrect",
+                "invalid",
+            ],
+            Rejection::Format(_) => &[
+                "格式不合法",
+                "格式不支持",
+                "封装格式",
+                "文件类型",
+                "format",
+                "解码失败",
+                "图片解码",
+                "参数错误",
+            ],
             Rejection::Size(_) => &["大小", "数据量", "过大", "size", "参数错误"],
             Rejection::Dimensions(_) => &["尺寸", "分辨率", "resolution", "参数错误"],
             Rejection::TooFew(_) => &["至少", "数量", "参数错误"],
@@ -87,7 +136,9 @@ pub fn for_rejection(op: &Operation, rejection: &Rejection) -> Code {
     let status = default_status(op.gateway);
     // Body-shape failures are not the caller's values: Huawei lists them as service
     // errors (AIS.0014), so they come from the gateway table there.
-    if op.gateway == Gateway::HuaweiImage && matches!(rejection, Rejection::NotJson | Rejection::NotObject) {
+    if op.gateway == Gateway::HuaweiImage
+        && matches!(rejection, Rejection::NotJson | Rejection::NotObject)
+    {
         return gateway_fallback(op.gateway, rejection);
     }
     for kw in rejection.keywords() {
@@ -97,11 +148,19 @@ pub fn for_rejection(op: &Operation, rejection: &Rejection) -> Code {
             .iter()
             .find(|e| e.kind == ErrorKind::InvalidInput && e.meaning.to_lowercase().contains(&kw))
         {
-            return Code::new(e.code, e.meaning, huawei_status(op.gateway, e.code).unwrap_or(status));
+            return Code::new(
+                e.code,
+                e.meaning,
+                huawei_status(op.gateway, e.code).unwrap_or(status),
+            );
         }
     }
     if let Some(e) = op.errors.iter().find(|e| e.kind == ErrorKind::InvalidInput) {
-        return Code::new(e.code, e.meaning, huawei_status(op.gateway, e.code).unwrap_or(status));
+        return Code::new(
+            e.code,
+            e.meaning,
+            huawei_status(op.gateway, e.code).unwrap_or(status),
+        );
     }
     gateway_fallback(op.gateway, rejection)
 }
@@ -133,12 +192,32 @@ fn gateway_fallback(gateway: Gateway, rejection: &Rejection) -> Code {
     use Rejection::*;
     match gateway {
         Gateway::HuaweiImage | Gateway::HuaweiIam => match rejection {
-            NotJson | NotObject => Code::new("AIS.0014", "The JSON format of the input data is incorrect.", 400),
-            Missing(_) | Empty(_) => Code::new("AIS.0011", "The request parameter is missing or left empty.", 400),
-            BadBase64(_) => Code::new("AIS.0015", "Base64 decoding of the input data is incorrect.", 400),
+            NotJson | NotObject => Code::new(
+                "AIS.0014",
+                "The JSON format of the input data is incorrect.",
+                400,
+            ),
+            Missing(_) | Empty(_) => Code::new(
+                "AIS.0011",
+                "The request parameter is missing or left empty.",
+                400,
+            ),
+            BadBase64(_) => Code::new(
+                "AIS.0015",
+                "Base64 decoding of the input data is incorrect.",
+                400,
+            ),
             Format(_) => Code::new("AIS.0021", "The requested file type is not supported.", 400),
-            Size(_) => Code::new("AIS.0020", "The size of the request body exceeds the upper limit.", 400),
-            Dimensions(_) => Code::new("AIS.0205", "The resolution of the image exceeds the upper limit.", 400),
+            Size(_) => Code::new(
+                "AIS.0020",
+                "The size of the request body exceeds the upper limit.",
+                400,
+            ),
+            Dimensions(_) => Code::new(
+                "AIS.0205",
+                "The resolution of the image exceeds the upper limit.",
+                400,
+            ),
             _ => Code::new("AIS.0012", "The request parameter is not supported.", 400),
         },
         // Manual 001 §4.1 and manual 000 §4.3.1 share the 400x table.
@@ -195,7 +274,11 @@ pub fn for_auth(gateway: Gateway, failure: &AuthFailure) -> Code {
 /// else the gateway's (Huawei APIG.0308; CTyun documents no general code: 429).
 pub fn for_throttle(op: &Operation) -> Code {
     if let Some(e) = op.errors.iter().find(|e| e.kind == ErrorKind::RateLimited) {
-        let status = if op.gateway == Gateway::HuaweiImage { 400 } else { 429 };
+        let status = if op.gateway == Gateway::HuaweiImage {
+            400
+        } else {
+            429
+        };
         return Code::new(e.code, e.meaning, status);
     }
     match op.gateway {
@@ -212,7 +295,11 @@ pub fn for_throttle(op: &Operation) -> Code {
 pub fn for_envelope(kind: EnvelopeFailure) -> Code {
     match kind {
         EnvelopeFailure::Shape => Code::new("AI_OP_40017", "加密参数不符合要求", 200),
-        EnvelopeFailure::Hash => Code::new("AI_OP_40018", "ciphertextBlob哈希值不匹配/encryptedBody哈希值不匹配", 200),
+        EnvelopeFailure::Hash => Code::new(
+            "AI_OP_40018",
+            "ciphertextBlob哈希值不匹配/encryptedBody哈希值不匹配",
+            200,
+        ),
         EnvelopeFailure::Sm2 => Code::new("AI_OP_40019", "SM2解密失败", 200),
         EnvelopeFailure::Sm4 => Code::new("AI_OP_40020", "SM4加密失败/SM4解密失败", 200),
     }

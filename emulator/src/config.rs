@@ -28,7 +28,8 @@ pub const IAM_PASSWORD: &str = "emu-iam-password";
 pub const IAM_DOMAIN: &str = "emu-iam-domain";
 /// The emulator's SM2 private key (sm2p256v1 scalar, hex). Its public key is
 /// [`SM2_PUBLIC_KEY_SPKI_B64`]; clients seal `decrypted: true` bodies to it.
-pub const SM2_PRIVATE_KEY_HEX: &str = "3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8";
+pub const SM2_PRIVATE_KEY_HEX: &str =
+    "3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8";
 /// Base64 of the X.509 SubjectPublicKeyInfo DER of the emulator's SM2 public key,
 /// the form the CTyun console shows.
 pub const SM2_PUBLIC_KEY_SPKI_B64: &str = "MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAECfnfMR5UIaFQ3X0WHkvFxnIXn60YM/wHa7CP81bzUCDM6kkM4md1pS3G6nGMwapgCu0F+/NeCEpmMvYHLamtEw==";

@@ -43,9 +43,13 @@ impl std::fmt::Debug for ServerKey {
 impl ServerKey {
     /// From the private scalar in hex.
     pub fn from_hex(private_hex: &str) -> Result<ServerKey, String> {
-        let bytes = hex::decode(private_hex).map_err(|_| "SM2 private key is not hex".to_string())?;
-        let secret = sm2::SecretKey::from_slice(&bytes).map_err(|_| "SM2 private key is not a valid scalar".to_string())?;
-        Ok(ServerKey { key: DecryptingKey::new_with_mode(secret.to_nonzero_scalar(), Mode::C1C3C2) })
+        let bytes =
+            hex::decode(private_hex).map_err(|_| "SM2 private key is not hex".to_string())?;
+        let secret = sm2::SecretKey::from_slice(&bytes)
+            .map_err(|_| "SM2 private key is not a valid scalar".to_string())?;
+        Ok(ServerKey {
+            key: DecryptingKey::new_with_mode(secret.to_nonzero_scalar(), Mode::C1C3C2),
+        })
     }
 
     /// Base64 of the public key's X.509 SubjectPublicKeyInfo DER.
@@ -62,7 +66,11 @@ impl ServerKey {
     fn decrypt(&self, b64: &str) -> Result<Vec<u8>, EnvelopeFailure> {
         let ct = B64.decode(b64).map_err(|_| EnvelopeFailure::Shape)?;
         // Accept C1 with or without the `04` point-format byte (INDEX.md: gmssl omits it).
-        let ct = if ct.first() == Some(&0x04) { ct } else { [&[0x04u8][..], &ct].concat() };
+        let ct = if ct.first() == Some(&0x04) {
+            ct
+        } else {
+            [&[0x04u8][..], &ct].concat()
+        };
         self.key.decrypt(&ct).map_err(|_| EnvelopeFailure::Sm2)
     }
 }
@@ -70,7 +78,12 @@ impl ServerKey {
 /// Opens a sealed request body; returns the inner plain body and the session keys.
 pub fn open(body: &[u8], key: &ServerKey) -> Result<(Vec<u8>, Session), EnvelopeFailure> {
     let v: Value = serde_json::from_slice(body).map_err(|_| EnvelopeFailure::Shape)?;
-    let field = |name: &str| v.get(name).and_then(Value::as_str).filter(|s| !s.is_empty()).ok_or(EnvelopeFailure::Shape);
+    let field = |name: &str| {
+        v.get(name)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .ok_or(EnvelopeFailure::Shape)
+    };
     let blob = field("ciphertextBlob")?;
     let enc_body = field("encryptedBody")?;
     let enc_hash_key = field("encryptedHashKey")?;
@@ -136,7 +149,9 @@ fn sm4_ecb_decrypt(key: &[u8], ct: &[u8]) -> Result<Vec<u8>, EnvelopeFailure> {
 /// Flips one byte inside a base64 text value (fault injection): the text stays valid
 /// base64 but decodes to different bytes.
 pub fn tamper(text: &str) -> String {
-    let mut bytes = B64.decode(text).unwrap_or_else(|_| text.as_bytes().to_vec());
+    let mut bytes = B64
+        .decode(text)
+        .unwrap_or_else(|_| text.as_bytes().to_vec());
     if let Some(b) = bytes.first_mut() {
         *b ^= 0x01;
     }
@@ -156,7 +171,10 @@ mod tests {
             assert_eq!(ct.len(), (len / 16 + 1) * 16);
             assert_eq!(sm4_ecb_decrypt(&key, &ct).unwrap(), plain);
         }
-        assert_eq!(sm4_ecb_decrypt(&key, &[0u8; 15]).unwrap_err(), EnvelopeFailure::Sm4);
+        assert_eq!(
+            sm4_ecb_decrypt(&key, &[0u8; 15]).unwrap_err(),
+            EnvelopeFailure::Sm4
+        );
     }
 
     #[test]
@@ -170,6 +188,9 @@ mod tests {
     #[test]
     fn public_key_constant_matches_private_key() {
         let key = ServerKey::from_hex(crate::config::SM2_PRIVATE_KEY_HEX).unwrap();
-        assert_eq!(key.public_spki_b64(), crate::config::SM2_PUBLIC_KEY_SPKI_B64);
+        assert_eq!(
+            key.public_spki_b64(),
+            crate::config::SM2_PUBLIC_KEY_SPKI_B64
+        );
     }
 }

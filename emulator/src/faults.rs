@@ -86,8 +86,16 @@ mod tests {
     #[test]
     fn per_op_and_any_op_faults_are_spent_in_order() {
         let faults = Faults::default();
-        faults.arm(Fault { op: Some("a".into()), kind: FaultKind::Reset, count: 2 });
-        faults.arm(Fault { op: None, kind: FaultKind::Throttle, count: 1 });
+        faults.arm(Fault {
+            op: Some("a".into()),
+            kind: FaultKind::Reset,
+            count: 2,
+        });
+        faults.arm(Fault {
+            op: None,
+            kind: FaultKind::Throttle,
+            count: 1,
+        });
         assert_eq!(faults.take("b"), Some(FaultKind::Throttle));
         assert_eq!(faults.take("b"), None);
         assert_eq!(faults.take("a"), Some(FaultKind::Reset));
@@ -97,8 +105,16 @@ mod tests {
 
     #[test]
     fn fault_json_shape() {
-        let f: Fault = serde_json::from_str(r#"{"op":"x","kind":"delay","ms":5,"count":3}"#).unwrap();
-        assert_eq!(f, Fault { op: Some("x".into()), kind: FaultKind::Delay { ms: 5 }, count: 3 });
+        let f: Fault =
+            serde_json::from_str(r#"{"op":"x","kind":"delay","ms":5,"count":3}"#).unwrap();
+        assert_eq!(
+            f,
+            Fault {
+                op: Some("x".into()),
+                kind: FaultKind::Delay { ms: 5 },
+                count: 3
+            }
+        );
         let f: Fault = serde_json::from_str(r#"{"kind":"status","status":503}"#).unwrap();
         assert_eq!(f.count, 1);
         assert_eq!(f.op, None);

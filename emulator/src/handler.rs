@@ -33,9 +33,21 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
         Route::WrongMethod(op) => {
             state.counters.hit(op.id);
             let code = wrong_method(op.gateway);
-            return Outcome::Respond(reply::error(op.gateway, &code, &format!("{} not allowed", req.method), &request_id));
+            return Outcome::Respond(reply::error(
+                op.gateway,
+                &code,
+                &format!("{} not allowed", req.method),
+                &request_id,
+            ));
         }
-        Route::Unknown(gateway) => return Outcome::Respond(reply::error(gateway, &unknown_path(gateway), &req.path, &request_id)),
+        Route::Unknown(gateway) => {
+            return Outcome::Respond(reply::error(
+                gateway,
+                &unknown_path(gateway),
+                &req.path,
+                &request_id,
+            ))
+        }
     };
     state.counters.hit(op.id);
 
@@ -45,10 +57,20 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
         Some(FaultKind::Reset) => return Outcome::Reset,
         Some(FaultKind::Status { status }) => {
             let code = reply::internal(op.gateway, status);
-            return Outcome::Respond(reply::error(op.gateway, &code, "injected fault", &request_id));
+            return Outcome::Respond(reply::error(
+                op.gateway,
+                &code,
+                "injected fault",
+                &request_id,
+            ));
         }
         Some(FaultKind::Throttle) => {
-            return Outcome::Respond(reply::error(op.gateway, &codes::for_throttle(op), "", &request_id));
+            return Outcome::Respond(reply::error(
+                op.gateway,
+                &codes::for_throttle(op),
+                "",
+                &request_id,
+            ));
         }
         _ => {}
     }
@@ -67,7 +89,13 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
     Outcome::Respond(resp)
 }
 
-fn process(state: &State, req: &Request, op: &'static Operation, holes: &HashMap<String, String>, request_id: &str) -> Response {
+fn process(
+    state: &State,
+    req: &Request,
+    op: &'static Operation,
+    holes: &HashMap<String, String>,
+    request_id: &str,
+) -> Response {
     let fail = |code: &Code, details: &str| reply::error(op.gateway, code, details, request_id);
 
     if op.gateway == Gateway::HuaweiIam {
@@ -77,7 +105,10 @@ fn process(state: &State, req: &Request, op: &'static Operation, holes: &HashMap
         return fail(&codes::for_auth(op.gateway, &f), &f.reason);
     }
 
-    let encrypted = op.envelope && req.header("decrypted").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let encrypted = op.envelope
+        && req
+            .header("decrypted")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
     let (plain, session) = if encrypted {
         match envelope::open(&req.body, &state.key) {
             Ok((plain, session)) => (plain, Some(session)),
@@ -88,7 +119,10 @@ fn process(state: &State, req: &Request, op: &'static Operation, holes: &HashMap
     };
 
     let reject = |r: Rejection| fail(&codes::for_rejection(op, &r), &r.detail());
-    let has_body_fields = op.fields.iter().any(|f| f.location == cnvision::catalog::Location::Body);
+    let has_body_fields = op
+        .fields
+        .iter()
+        .any(|f| f.location == cnvision::catalog::Location::Body);
     let body = if has_body_fields || !plain.is_empty() {
         match crate::params::parse_object(&plain) {
             Ok(map) => map,
@@ -116,30 +150,47 @@ fn process(state: &State, req: &Request, op: &'static Operation, holes: &HashMap
     reply::with_request_id(op.gateway, resp, request_id)
 }
 
-fn authenticate(state: &State, req: &Request, op: &Operation, holes: &HashMap<String, String>) -> Result<(), AuthFailure> {
+fn authenticate(
+    state: &State,
+    req: &Request,
+    op: &Operation,
+    holes: &HashMap<String, String>,
+) -> Result<(), AuthFailure> {
     let c = &state.config;
     let now = state.now();
     match op.auth {
         AuthScheme::Eop => verify::eop::verify(
             req,
-            verify::eop::EopKeys { ak: &c.eop_ak, sk: &c.eop_sk, app_key: &c.eop_app_key },
+            verify::eop::EopKeys {
+                ak: &c.eop_ak,
+                sk: &c.eop_sk,
+                app_key: &c.eop_app_key,
+            },
             now,
             c.date_window_secs,
         ),
-        AuthScheme::CtyunMd5 => verify::ctyun_md5::verify(req, &c.legacy_app_key, &c.legacy_app_secret),
-        AuthScheme::CtyunHmac => verify::ctyun_hmac::verify(req, &c.legacy_app_key, &c.legacy_app_secret),
+        AuthScheme::CtyunMd5 => {
+            verify::ctyun_md5::verify(req, &c.legacy_app_key, &c.legacy_app_secret)
+        }
+        AuthScheme::CtyunHmac => {
+            verify::ctyun_hmac::verify(req, &c.legacy_app_key, &c.legacy_app_secret)
+        }
         AuthScheme::Huawei => {
             if verify::apig::is_signed(req) {
                 verify::apig::verify(req, &c.huawei_ak, &c.huawei_sk, now, c.date_window_secs)?;
             } else if let Some(token) = req.header("X-Auth-Token") {
                 state.tokens.check(token, now)?;
             } else {
-                return Err(AuthFailure::new(AuthFailureKind::Missing, "neither X-Auth-Token nor an AK/SK signature"));
+                return Err(AuthFailure::new(
+                    AuthFailureKind::Missing,
+                    "neither X-Auth-Token nor an AK/SK signature",
+                ));
             }
             match holes.get("project_id") {
-                Some(p) if p != &c.huawei_project_id => {
-                    Err(AuthFailure::new(AuthFailureKind::WrongProject, "project id in the URL is not the caller's"))
-                }
+                Some(p) if p != &c.huawei_project_id => Err(AuthFailure::new(
+                    AuthFailureKind::WrongProject,
+                    "project id in the URL is not the caller's",
+                )),
                 _ => Ok(()),
             }
         }
@@ -153,7 +204,11 @@ fn wrong_method(gateway: Gateway) -> Code {
         Gateway::CtyunAiop => Code::new("4004", "请求方法错误，请使用 POST 请求", 200),
         Gateway::Ctyun2019 => Code::new("4007", "请求 JSON 处理异常", 405),
         Gateway::HuaweiImage => Code::new("AIS.0013", "The request method is not allowed.", 400),
-        Gateway::HuaweiIam => Code::new("Method Not Allowed", "The request method is not allowed.", 405),
+        Gateway::HuaweiIam => Code::new(
+            "Method Not Allowed",
+            "The request method is not allowed.",
+            405,
+        ),
     }
 }
 
@@ -162,14 +217,20 @@ fn unknown_path(gateway: Gateway) -> Code {
         Gateway::CtyunEop => Code::new("50003", "API中无效的URL请求", 404),
         Gateway::CtyunAiop => Code::new("4000", "请求路径错误", 404),
         Gateway::Ctyun2019 => Code::new("404", "请求路径错误", 404),
-        Gateway::HuaweiImage => Code::new("APIG.0101", "The API does not exist or has not been published.", 404),
+        Gateway::HuaweiImage => Code::new(
+            "APIG.0101",
+            "The API does not exist or has not been published.",
+            404,
+        ),
         Gateway::HuaweiIam => Code::new("Not Found", "The resource could not be found.", 404),
     }
 }
 
 /// Flips a byte of `field` in a JSON body (encrypted answers only; others unchanged).
 fn tamper(resp: &mut Response, field: &str) {
-    let Ok(mut v) = serde_json::from_slice::<Value>(&resp.body) else { return };
+    let Ok(mut v) = serde_json::from_slice::<Value>(&resp.body) else {
+        return;
+    };
     if let Some(Value::String(text)) = v.get(field) {
         let t = envelope::tamper(text);
         v[field] = json!(t);

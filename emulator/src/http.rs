@@ -42,7 +42,10 @@ impl Request {
 
     /// First value of a query parameter.
     pub fn query_param(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -59,7 +62,10 @@ impl Response {
     pub fn json(status: u16, value: &serde_json::Value) -> Response {
         Response {
             status,
-            headers: vec![("Content-Type".into(), "application/json;charset=UTF-8".into())],
+            headers: vec![(
+                "Content-Type".into(),
+                "application/json;charset=UTF-8".into(),
+            )],
             body: value.to_string().into_bytes(),
         }
     }
@@ -92,13 +98,18 @@ pub enum ReadError {
 }
 
 /// Reads one request from `reader`. `max_body` bounds the body in bytes.
-pub fn read_request(reader: &mut BufReader<TcpStream>, max_body: usize) -> Result<Request, ReadError> {
+pub fn read_request(
+    reader: &mut BufReader<TcpStream>,
+    max_body: usize,
+) -> Result<Request, ReadError> {
     let head = read_head(reader)?;
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut parsed = httparse::Request::new(&mut headers);
     match parsed.parse(&head) {
         Ok(httparse::Status::Complete(_)) => {}
-        Ok(httparse::Status::Partial) => return Err(ReadError::Malformed("incomplete request head")),
+        Ok(httparse::Status::Partial) => {
+            return Err(ReadError::Malformed("incomplete request head"))
+        }
         Err(_) => return Err(ReadError::Malformed("unparseable request head")),
     }
     let method = parsed.method.unwrap_or("").to_string();
@@ -107,7 +118,12 @@ pub fn read_request(reader: &mut BufReader<TcpStream>, max_body: usize) -> Resul
     let headers: Vec<(String, String)> = parsed
         .headers
         .iter()
-        .map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).trim().to_string()))
+        .map(|h| {
+            (
+                h.name.to_string(),
+                String::from_utf8_lossy(h.value).trim().to_string(),
+            )
+        })
         .collect();
     let find = |name: &str| {
         headers
@@ -124,7 +140,9 @@ pub fn read_request(reader: &mut BufReader<TcpStream>, max_body: usize) -> Resul
         read_chunked(reader, max_body)?
     } else {
         let len = match find("content-length") {
-            Some(v) => v.parse::<usize>().map_err(|_| ReadError::Malformed("bad Content-Length"))?,
+            Some(v) => v
+                .parse::<usize>()
+                .map_err(|_| ReadError::Malformed("bad Content-Length"))?,
             None => 0,
         };
         if len > max_body {
@@ -164,7 +182,9 @@ fn read_head(reader: &mut BufReader<TcpStream>) -> Result<Vec<u8>, ReadError> {
             return if head.is_empty() {
                 Err(ReadError::Closed)
             } else {
-                Err(ReadError::Malformed("connection closed inside the request head"))
+                Err(ReadError::Malformed(
+                    "connection closed inside the request head",
+                ))
             };
         }
         if head.len() > MAX_HEAD_BYTES {
@@ -195,7 +215,8 @@ fn read_chunked(reader: &mut BufReader<TcpStream>, max_body: usize) -> Result<Ve
         let mut line = String::new();
         reader.read_line(&mut line).map_err(|_| ReadError::Io)?;
         let size_text = line.trim().split(';').next().unwrap_or("");
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| ReadError::Malformed("bad chunk size"))?;
+        let size = usize::from_str_radix(size_text, 16)
+            .map_err(|_| ReadError::Malformed("bad chunk size"))?;
         if size == 0 {
             // Trailers, up to the blank line.
             loop {
@@ -211,7 +232,9 @@ fn read_chunked(reader: &mut BufReader<TcpStream>, max_body: usize) -> Result<Ve
         }
         let start = body.len();
         body.resize(start + size, 0);
-        reader.read_exact(&mut body[start..]).map_err(|_| ReadError::Io)?;
+        reader
+            .read_exact(&mut body[start..])
+            .map_err(|_| ReadError::Io)?;
         let mut crlf = [0u8; 2];
         reader.read_exact(&mut crlf).map_err(|_| ReadError::Io)?;
     }
@@ -227,7 +250,11 @@ pub fn write_response(stream: &mut impl Write, resp: &Response, close: bool) -> 
         head.push_str("\r\n");
     }
     head.push_str(&format!("Content-Length: {}\r\n", resp.body.len()));
-    head.push_str(if close { "Connection: close\r\n" } else { "Connection: keep-alive\r\n" });
+    head.push_str(if close {
+        "Connection: close\r\n"
+    } else {
+        "Connection: keep-alive\r\n"
+    });
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     stream.write_all(&resp.body)?;
@@ -255,7 +282,9 @@ fn reason(status: u16) -> &'static str {
 
 /// Percent-decodes one URL component (`+` stays `+`).
 pub fn decode_component(s: &str) -> String {
-    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Splits `a=1&b=2` into decoded pairs; a key without `=` gets an empty value.
@@ -277,7 +306,11 @@ mod tests {
     fn query_pairs_decode() {
         assert_eq!(
             parse_query("b=2&a=%E4%B8%AD&c"),
-            vec![("b".into(), "2".into()), ("a".into(), "中".into()), ("c".into(), String::new())]
+            vec![
+                ("b".into(), "2".into()),
+                ("a".into(), "中".into()),
+                ("c".into(), String::new())
+            ]
         );
     }
 }

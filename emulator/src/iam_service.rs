@@ -14,13 +14,25 @@ use time::OffsetDateTime;
 /// Answers an IAM operation.
 pub fn answer(state: &State, req: &Request, request_id: &str) -> Response {
     let c = &state.config;
-    let fail = |f: AuthFailure| reply::error(Gateway::HuaweiIam, &codes::for_auth(Gateway::HuaweiIam, &f), &f.reason, request_id);
+    let fail = |f: AuthFailure| {
+        reply::error(
+            Gateway::HuaweiIam,
+            &codes::for_auth(Gateway::HuaweiIam, &f),
+            &f.reason,
+            request_id,
+        )
+    };
     if req.path.trim_end_matches('/').ends_with("/auth/tokens") {
         let Ok(body) = serde_json::from_slice::<serde_json::Value>(&req.body) else {
             let code = Code::new("Bad Request", "The request body is not JSON.", 400);
             return reply::error(Gateway::HuaweiIam, &code, "", request_id);
         };
-        let project = match verify::iam::check_password_request(&body, &c.iam_user, &c.iam_password, &c.iam_domain) {
+        let project = match verify::iam::check_password_request(
+            &body,
+            &c.iam_user,
+            &c.iam_password,
+            &c.iam_domain,
+        ) {
             Ok(p) => p,
             Err(f) => return fail(f),
         };
@@ -52,16 +64,28 @@ pub fn answer(state: &State, req: &Request, request_id: &str) -> Response {
     } else if let Some(token) = req.header("X-Auth-Token") {
         state.tokens.check(token, now)
     } else {
-        Err(AuthFailure::new(AuthFailureKind::Missing, "neither X-Auth-Token nor an AK/SK signature"))
+        Err(AuthFailure::new(
+            AuthFailureKind::Missing,
+            "neither X-Auth-Token nor an AK/SK signature",
+        ))
     };
     if let Err(f) = auth {
         return fail(f);
     }
     let wanted = req.query_param("name");
     let projects: Vec<_> = if wanted.is_none_or(|n| n == c.huawei_region) {
-        vec![json!({"id": c.huawei_project_id, "name": c.huawei_region, "enabled": true, "domain_id": "emu-domain-id"})]
+        vec![
+            json!({"id": c.huawei_project_id, "name": c.huawei_region, "enabled": true, "domain_id": "emu-domain-id"}),
+        ]
     } else {
         Vec::new()
     };
-    reply::with_request_id(Gateway::HuaweiIam, Response::json(200, &json!({"projects": projects, "links": {"self": req.path}})), request_id)
+    reply::with_request_id(
+        Gateway::HuaweiIam,
+        Response::json(
+            200,
+            &json!({"projects": projects, "links": {"self": req.path}}),
+        ),
+        request_id,
+    )
 }

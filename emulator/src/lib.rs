@@ -54,8 +54,12 @@ impl Emulator {
     /// Binds 127.0.0.1:`config.port` (0 = any free port) and serves on background threads.
     pub fn start(config: EmulatorConfig) -> cnvision::Result<Emulator> {
         let state = Arc::new(State::new(config).map_err(cnvision::Error::config)?);
-        let server = Server::start(Arc::clone(&state))
-            .map_err(|e| cnvision::Error::new(cnvision::ErrorKind::Network, format!("emulator bind failed: {e}")))?;
+        let server = Server::start(Arc::clone(&state)).map_err(|e| {
+            cnvision::Error::new(
+                cnvision::ErrorKind::Network,
+                format!("emulator bind failed: {e}"),
+            )
+        })?;
         Ok(Emulator { state, server })
     }
 
@@ -93,12 +97,17 @@ impl Emulator {
         self.state.counters.reset();
         self.state.faults.clear();
         self.state.tokens.clear();
-        self.state.set_clock_offset_secs(self.state.config.clock_offset_secs);
+        self.state
+            .set_clock_offset_secs(self.state.config.clock_offset_secs);
     }
 
     /// Arms a fault for the next `count` requests of `op` (`None` = any operation).
     pub fn inject(&self, op: Option<&str>, kind: FaultKind, count: u32) {
-        self.state.faults.arm(Fault { op: op.map(str::to_string), kind, count });
+        self.state.faults.arm(Fault {
+            op: op.map(str::to_string),
+            kind,
+            count,
+        });
     }
 
     /// Disarms every fault.

@@ -37,10 +37,16 @@ fn sizes(op: &Operation, media: &[(&str, Media<'_>)]) -> cnvision::Result<()> {
         let encoded = raw.div_ceil(3) * 4;
         let l = &field.limits;
         if l.max_bytes.is_some_and(|m| raw > m) || l.min_bytes.is_some_and(|m| raw < m) {
-            return Err(cnvision::Error::invalid_input(name, format!("size {raw} bytes out of range")));
+            return Err(cnvision::Error::invalid_input(
+                name,
+                format!("size {raw} bytes out of range"),
+            ));
         }
         if l.max_encoded_bytes.is_some_and(|m| encoded > m) {
-            return Err(cnvision::Error::invalid_input(name, format!("base64 size {encoded} bytes too large")));
+            return Err(cnvision::Error::invalid_input(
+                name,
+                format!("base64 size {encoded} bytes too large"),
+            ));
         }
     }
     Ok(())
@@ -57,7 +63,14 @@ pub fn classify(message: &str) -> Rejection {
         Rejection::Fps(field)
     } else if has(&["format", "container", "magic", "not a", "unsupported"]) {
         Rejection::Format(field)
-    } else if has(&["width", "height", "pixel", "side", "dimension", "resolution"]) {
+    } else if has(&[
+        "width",
+        "height",
+        "pixel",
+        "side",
+        "dimension",
+        "resolution",
+    ]) {
         Rejection::Dimensions(field)
     } else if has(&["byte", "size", "kb", "mb"]) {
         Rejection::Size(field)

@@ -23,17 +23,28 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| -> String {
-            args.next().unwrap_or_else(|| fail(&format!("{name} needs a value")))
+            args.next()
+                .unwrap_or_else(|| fail(&format!("{name} needs a value")))
         };
         match arg.as_str() {
             "-h" | "--help" => {
                 println!("{HELP}");
                 return;
             }
-            "--port" => config.port = value("--port").parse().unwrap_or_else(|_| fail("--port: not a port number")),
-            "--workers" => config.workers = value("--workers").parse().unwrap_or_else(|_| fail("--workers: not a number")),
+            "--port" => {
+                config.port = value("--port")
+                    .parse()
+                    .unwrap_or_else(|_| fail("--port: not a port number"))
+            }
+            "--workers" => {
+                config.workers = value("--workers")
+                    .parse()
+                    .unwrap_or_else(|_| fail("--workers: not a number"))
+            }
             "--clock-offset" => {
-                config.clock_offset_secs = value("--clock-offset").parse().unwrap_or_else(|_| fail("--clock-offset: not an integer"))
+                config.clock_offset_secs = value("--clock-offset")
+                    .parse()
+                    .unwrap_or_else(|_| fail("--clock-offset: not an integer"))
             }
             other => fail(&format!("unknown argument {other} (try --help)")),
         }

@@ -30,10 +30,17 @@ pub fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
 
 /// Checks presence, JSON types and base64 of every documented body field of `op`,
 /// and the item counts of lists and sequences.
-pub fn decode(op: &Operation, body: &Map<String, Value>, query: &[(String, String)]) -> Result<Decoded, Rejection> {
+pub fn decode(
+    op: &Operation,
+    body: &Map<String, Value>,
+    query: &[(String, String)],
+) -> Result<Decoded, Rejection> {
     let mut out = Decoded::default();
     for group in op.one_of {
-        let given = group.iter().filter(|name| present(body, query, op, name)).count();
+        let given = group
+            .iter()
+            .filter(|name| present(body, query, op, name))
+            .count();
         if given == 0 {
             return Err(Rejection::Missing(group.join("|")));
         }
@@ -46,13 +53,24 @@ pub fn decode(op: &Operation, body: &Map<String, Value>, query: &[(String, Strin
             continue;
         }
         if field.location == Location::Query {
-            if field.required && field.default.is_none() && !query.iter().any(|(k, _)| k == field.name) {
+            if field.required
+                && field.default.is_none()
+                && !query.iter().any(|(k, _)| k == field.name)
+            {
                 return Err(Rejection::Missing(field.name.to_string()));
             }
             continue;
         }
         if let FieldKind::ImageSequence { prefix, suffix } = field.kind {
-            decode_sequence(field.name, prefix, suffix, field.required, &field.limits, body, &mut out)?;
+            decode_sequence(
+                field.name,
+                prefix,
+                suffix,
+                field.required,
+                &field.limits,
+                body,
+                &mut out,
+            )?;
             continue;
         }
         let Some(value) = body.get(field.name) else {
@@ -72,35 +90,51 @@ pub fn decode(op: &Operation, body: &Map<String, Value>, query: &[(String, Strin
         let name = field.name.to_string();
         match field.kind {
             FieldKind::Image | FieldKind::Video => {
-                let text = value.as_str().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                 if text.is_empty() {
                     return Err(Rejection::Empty(name));
                 }
-                out.media.push((name.clone(), decode_b64(text).ok_or(Rejection::BadBase64(name))?));
+                out.media.push((
+                    name.clone(),
+                    decode_b64(text).ok_or(Rejection::BadBase64(name))?,
+                ));
             }
             FieldKind::ImageList => {
-                let items = value.as_array().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                 if items.is_empty() {
                     return Err(Rejection::Empty(name));
                 }
                 check_count(&name, items.len(), &field.limits)?;
                 for item in items {
-                    let text = item.as_str().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                    let text = item
+                        .as_str()
+                        .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                     if text.is_empty() {
                         return Err(Rejection::Empty(name));
                     }
-                    out.media.push((name.clone(), decode_b64(text).ok_or_else(|| Rejection::BadBase64(name.clone()))?));
+                    out.media.push((
+                        name.clone(),
+                        decode_b64(text).ok_or_else(|| Rejection::BadBase64(name.clone()))?,
+                    ));
                 }
             }
             FieldKind::Url | FieldKind::Text => {
-                let text = value.as_str().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                 if text.is_empty() && field.required {
                     return Err(Rejection::Empty(name));
                 }
                 out.params.insert(name, value.clone());
             }
             FieldKind::Enum(allowed) => {
-                let text = value.as_str().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                 if text.is_empty() {
                     return Err(Rejection::Empty(name));
                 }
@@ -121,19 +155,25 @@ pub fn decode(op: &Operation, body: &Map<String, Value>, query: &[(String, Strin
                 out.params.insert(name, value.clone());
             }
             FieldKind::Bool => {
-                if !(value.is_boolean() || value.as_str().is_some_and(|s| s == "true" || s == "false")) {
+                if !(value.is_boolean()
+                    || value.as_str().is_some_and(|s| s == "true" || s == "false"))
+                {
                     return Err(Rejection::WrongType(name));
                 }
                 out.params.insert(name, value.clone());
             }
             FieldKind::UrlOrDataUriList => {
-                let items = value.as_array().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                 if items.is_empty() {
                     return Err(Rejection::Empty(name));
                 }
                 check_count(&name, items.len(), &field.limits)?;
                 for item in items {
-                    let text = item.as_str().ok_or_else(|| Rejection::WrongType(name.clone()))?;
+                    let text = item
+                        .as_str()
+                        .ok_or_else(|| Rejection::WrongType(name.clone()))?;
                     check_data_uri(&name, text)?;
                 }
                 out.params.insert(name, value.clone());
@@ -158,11 +198,20 @@ fn decode_sequence(
 ) -> Result<(), Rejection> {
     let mut numbers: Vec<u32> = body
         .keys()
-        .filter_map(|k| k.strip_prefix(prefix)?.strip_suffix(suffix)?.parse::<u32>().ok())
+        .filter_map(|k| {
+            k.strip_prefix(prefix)?
+                .strip_suffix(suffix)?
+                .parse::<u32>()
+                .ok()
+        })
         .collect();
     numbers.sort_unstable();
     if numbers.is_empty() {
-        return if required { Err(Rejection::Missing(name.to_string())) } else { Ok(()) };
+        return if required {
+            Err(Rejection::Missing(name.to_string()))
+        } else {
+            Ok(())
+        };
     }
     check_count(name, numbers.len(), limits)?;
     for (expected, n) in (1u32..).zip(&numbers) {
@@ -201,17 +250,26 @@ fn check_data_uri(name: &str, item: &str) -> Result<(), Rejection> {
         return Err(Rejection::Empty(name.to_string()));
     }
     if let Some(rest) = item.strip_prefix("data:") {
-        let (_, data) = rest.split_once(',').ok_or_else(|| Rejection::BadBase64(name.to_string()))?;
+        let (_, data) = rest
+            .split_once(',')
+            .ok_or_else(|| Rejection::BadBase64(name.to_string()))?;
         decode_b64(data.trim()).ok_or_else(|| Rejection::BadBase64(name.to_string()))?;
     }
     Ok(())
 }
 
-fn present(body: &Map<String, Value>, query: &[(String, String)], op: &Operation, name: &str) -> bool {
+fn present(
+    body: &Map<String, Value>,
+    query: &[(String, String)],
+    op: &Operation,
+    name: &str,
+) -> bool {
     match op.field(name).map(|f| f.location) {
         Some(Location::Query) => query.iter().any(|(k, _)| k == name),
         // The manuals' examples send the unused member of a one-of group as "".
-        _ => body.get(name).is_some_and(|v| !v.is_null() && v.as_str() != Some("")),
+        _ => body
+            .get(name)
+            .is_some_and(|v| !v.is_null() && v.as_str() != Some("")),
     }
 }
 

@@ -24,7 +24,11 @@ pub struct Code {
 
 impl Code {
     pub fn new(code: &str, message: &str, http_status: u16) -> Code {
-        Code { code: code.to_string(), message: message.to_string(), http_status }
+        Code {
+            code: code.to_string(),
+            message: message.to_string(),
+            http_status,
+        }
     }
 }
 
@@ -46,7 +50,7 @@ pub fn error(gateway: Gateway, code: &Code, details: &str, request_id: &str) -> 
             };
             json!({
                 "statusCode": n,
-                "message": if n >= 10000 && n < 100000 { code.message.as_str() } else { "error" },
+                "message": if (10000..100000).contains(&n) { code.message.as_str() } else { "error" },
                 "details": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },
                 "error": error,
             })
@@ -61,10 +65,12 @@ pub fn error(gateway: Gateway, code: &Code, details: &str, request_id: &str) -> 
             "message": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },
         }),
         // APIG answers its own errors (throttle, unknown API) in front of IAM too.
-        Gateway::HuaweiIam if code.code.starts_with("APIG.") || code.code.starts_with("AIP.") => json!({
-            "error_code": code.code,
-            "error_msg": code.message,
-        }),
+        Gateway::HuaweiIam if code.code.starts_with("APIG.") || code.code.starts_with("AIP.") => {
+            json!({
+                "error_code": code.code,
+                "error_msg": code.message,
+            })
+        }
         Gateway::HuaweiImage => json!({
             "error_code": code.code,
             "error_msg": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },

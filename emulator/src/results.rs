@@ -7,11 +7,18 @@ use cnvision::catalog::{Gateway, Operation};
 use serde_json::{json, Value};
 
 /// Keys whose values are request ids in the providers' examples.
-const REQUEST_ID_KEYS: &[&str] = &["request_id", "requestId", "RequestId", "requestID", "req_id"];
+const REQUEST_ID_KEYS: &[&str] = &[
+    "request_id",
+    "requestId",
+    "RequestId",
+    "requestID",
+    "req_id",
+];
 
 /// The success body for `op`.
 pub fn success(op: &Operation, request_id: &str) -> Value {
-    let mut value = serde_json::from_str::<Value>(op.response_example).unwrap_or_else(|_| fallback(op.gateway));
+    let mut value =
+        serde_json::from_str::<Value>(op.response_example).unwrap_or_else(|_| fallback(op.gateway));
     fill_request_ids(&mut value, request_id);
     let png = base64::engine::general_purpose::STANDARD.encode(RESULT_PNG);
     for pointer in op.binary_results {
@@ -29,7 +36,9 @@ pub fn success(op: &Operation, request_id: &str) -> Value {
 fn fallback(gateway: Gateway) -> Value {
     match gateway {
         Gateway::CtyunEop => json!({"statusCode": 0, "message": "success", "returnObj": {}}),
-        Gateway::CtyunAiop | Gateway::Ctyun2019 => json!({"code": 0, "message": "success", "result": []}),
+        Gateway::CtyunAiop | Gateway::Ctyun2019 => {
+            json!({"code": 0, "message": "success", "result": []})
+        }
         Gateway::HuaweiImage | Gateway::HuaweiIam => json!({"result": {}}),
     }
 }
@@ -45,7 +54,9 @@ fn fill_request_ids(value: &mut Value, request_id: &str) {
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|v| fill_request_ids(v, request_id)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| fill_request_ids(v, request_id)),
         _ => {}
     }
 }
@@ -58,6 +69,9 @@ mod tests {
     fn request_ids_are_filled_everywhere() {
         let mut v = json!({"request_id": "x", "a": [{"requestId": null}], "b": {"RequestId": "y"}});
         fill_request_ids(&mut v, "RID");
-        assert_eq!(v, json!({"request_id": "RID", "a": [{"requestId": "RID"}], "b": {"RequestId": "RID"}}));
+        assert_eq!(
+            v,
+            json!({"request_id": "RID", "a": [{"requestId": "RID"}], "b": {"RequestId": "RID"}})
+        );
     }
 }

@@ -21,12 +21,17 @@ pub fn route(req: &Request) -> Route {
     let mut best: Option<(i32, &'static Operation, HashMap<String, String>)> = None;
     let mut wrong_method = None;
     for op in catalog::all() {
-        let Some(holes) = match_template(template_path(op.path), path) else { continue };
+        let Some(holes) = match_template(template_path(op.path), path) else {
+            continue;
+        };
         if !op.method.as_str().eq_ignore_ascii_case(&req.method) {
             wrong_method.get_or_insert(op);
             continue;
         }
-        let literal = template_path(op.path).split('/').filter(|s| !s.starts_with('{')).count() as i32;
+        let literal = template_path(op.path)
+            .split('/')
+            .filter(|s| !s.starts_with('{'))
+            .count() as i32;
         let score = literal + if carries_marker(req, op.auth) { 100 } else { 0 };
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
             best = Some((score, op, holes));
@@ -73,7 +78,11 @@ fn carries_marker(req: &Request, scheme: AuthScheme) -> bool {
         AuthScheme::Eop => req.header("Eop-Authorization").is_some(),
         AuthScheme::CtyunMd5 => req.header("Sign").is_some(),
         AuthScheme::CtyunHmac => auth.starts_with("CTYUN "),
-        AuthScheme::Huawei => req.header("X-Auth-Token").is_some() || auth.starts_with("SDK-") || auth.starts_with("V11-"),
+        AuthScheme::Huawei => {
+            req.header("X-Auth-Token").is_some()
+                || auth.starts_with("SDK-")
+                || auth.starts_with("V11-")
+        }
         AuthScheme::None => false,
     }
 }

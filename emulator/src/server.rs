@@ -57,7 +57,11 @@ impl Server {
                     // Dropping `tx` wakes every idle worker so it can exit.
                 })?,
         );
-        Ok(Server { port, stop, threads })
+        Ok(Server {
+            port,
+            stop,
+            threads,
+        })
     }
 
     /// Stops accepting, lets in-flight requests finish, joins every thread.
@@ -66,7 +70,8 @@ impl Server {
             return;
         }
         // Wake the accept loop with one last connection.
-        let _ = TcpStream::connect_timeout(&([127, 0, 0, 1], self.port).into(), Duration::from_secs(1));
+        let _ =
+            TcpStream::connect_timeout(&([127, 0, 0, 1], self.port).into(), Duration::from_secs(1));
         for t in self.threads.drain(..) {
             let _ = t.join();
         }
@@ -85,20 +90,32 @@ fn worker(rx: &Mutex<Receiver<TcpStream>>, state: &State, stop: &AtomicBool, por
 }
 
 fn serve_connection(stream: TcpStream, state: &State, stop: &AtomicBool, port: u16) {
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(state.config.keep_alive_ms.max(1))));
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(
+        state.config.keep_alive_ms.max(1),
+    )));
     let _ = stream.set_nodelay(true);
-    let Ok(mut writer) = stream.try_clone() else { return };
+    let Ok(mut writer) = stream.try_clone() else {
+        return;
+    };
     let mut reader = BufReader::new(stream);
     while !stop.load(Ordering::SeqCst) {
         let req = match read_request(&mut reader, state.config.max_body_bytes) {
             Ok(req) => req,
             Err(ReadError::Closed) | Err(ReadError::Io) => break,
             Err(ReadError::Malformed(why)) => {
-                let _ = write_response(&mut writer, &Response::json(400, &json!({"error": why})), true);
+                let _ = write_response(
+                    &mut writer,
+                    &Response::json(400, &json!({"error": why})),
+                    true,
+                );
                 break;
             }
             Err(ReadError::TooLarge) => {
-                let _ = write_response(&mut writer, &Response::json(413, &json!({"error": "request body too large"})), true);
+                let _ = write_response(
+                    &mut writer,
+                    &Response::json(413, &json!({"error": "request body too large"})),
+                    true,
+                );
                 break;
             }
         };

@@ -34,7 +34,10 @@ impl State {
 
     /// The emulator's clock, Unix seconds, including the test offset.
     pub fn now(&self) -> i64 {
-        let real = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
         real + self.clock_offset_secs.load(Ordering::Relaxed)
     }
 

@@ -10,7 +10,13 @@ use std::time::Instant;
 const PROJECTS: &str = "huawei.iam.projects";
 
 fn projects(port: u16) -> Option<Raw> {
-    send(port, "GET", &format!("/v3/projects?name={HUAWEI_REGION}"), &[("X-Auth-Token", "EMU-none")], b"")
+    send(
+        port,
+        "GET",
+        &format!("/v3/projects?name={HUAWEI_REGION}"),
+        &[("X-Auth-Token", "EMU-none")],
+        b"",
+    )
 }
 
 #[test]
@@ -22,14 +28,20 @@ fn starts_on_an_ephemeral_port_and_shuts_down() {
     let port = emu.port();
     emu.shutdown();
     emu.shutdown();
-    assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "listener closed");
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "listener closed"
+    );
 }
 
 #[test]
 fn unknown_paths_answer_each_gateways_code() {
     let emu = start();
     let r = send(emu.port(), "POST", "/v1/aiop/api/nope/x", &[], b"{}").unwrap();
-    assert_eq!((r.status, r.json()["statusCode"].as_i64()), (404, Some(50003)));
+    assert_eq!(
+        (r.status, r.json()["statusCode"].as_i64()),
+        (404, Some(50003))
+    );
     let r = send(emu.port(), "POST", "/v2/p/image/nope", &[], b"{}").unwrap();
     assert_eq!(r.json()["error_code"], "APIG.0101");
     assert_eq!(emu.total(), 0, "unrouted requests reach no operation");
@@ -43,7 +55,10 @@ fn admin_counts_reset_clock_and_config() {
         assert_eq!(projects(port).unwrap().json()["error"]["code"], 401);
     }
     assert_eq!(emu.count(PROJECTS), 3);
-    assert_eq!(admin(port, "GET", &format!("/counts/{PROJECTS}"), "")["count"], 3);
+    assert_eq!(
+        admin(port, "GET", &format!("/counts/{PROJECTS}"), "")["count"],
+        3
+    );
     let all = admin(port, "GET", "/counts", "");
     assert_eq!(all["total"], 3);
     assert_eq!(all["ops"][PROJECTS], 3);
@@ -54,10 +69,18 @@ fn admin_counts_reset_clock_and_config() {
     assert_eq!(cfg["credentials"]["eop_ak"], EOP_AK);
     assert_eq!(cfg["sm2_public_key_spki_b64"], SM2_PUBLIC_KEY_SPKI_B64);
     assert_eq!(emu.sm2_public_key_spki_b64(), SM2_PUBLIC_KEY_SPKI_B64);
-    assert_eq!(admin(port, "POST", "/clock", r#"{"offset_secs": -5}"#)["offset_secs"], -5);
+    assert_eq!(
+        admin(port, "POST", "/clock", r#"{"offset_secs": -5}"#)["offset_secs"],
+        -5
+    );
     assert_eq!(admin(port, "GET", "/config", "")["clock_offset_secs"], -5);
     assert!(admin(port, "GET", "/catalog", "").is_array());
-    assert_eq!(send(port, "GET", "/__emulator/nope", &[], b"").unwrap().status, 404);
+    assert_eq!(
+        send(port, "GET", "/__emulator/nope", &[], b"")
+            .unwrap()
+            .status,
+        404
+    );
 }
 
 #[test]
@@ -77,20 +100,43 @@ fn faults_over_admin_http() {
         .to_string(),
     );
     assert_eq!(armed["armed"], 4);
-    assert_eq!(admin(port, "GET", "/faults", "")["faults"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        admin(port, "GET", "/faults", "")["faults"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
 
-    assert!(projects(port).is_none(), "connection closed without an answer");
+    assert!(
+        projects(port).is_none(),
+        "connection closed without an answer"
+    );
     let r = projects(port).unwrap();
     assert_eq!(r.status, 503);
     let r = projects(port).unwrap();
     assert_eq!(r.json()["error_code"], "APIG.0308");
     let r = projects(port).unwrap();
-    assert!(serde_json::from_slice::<serde_json::Value>(&r.body).is_err(), "malformed JSON body");
+    assert!(
+        serde_json::from_slice::<serde_json::Value>(&r.body).is_err(),
+        "malformed JSON body"
+    );
     // Spent: back to the normal answer.
     assert_eq!(projects(port).unwrap().json()["error"]["code"], 401);
     assert_eq!(emu.count(PROJECTS), 5, "faulted requests are counted");
 
-    assert!(send(port, "POST", "/__emulator/faults", &[], b"{\"kind\":\"explode\"}").unwrap().status == 400);
+    assert!(
+        send(
+            port,
+            "POST",
+            "/__emulator/faults",
+            &[],
+            b"{\"kind\":\"explode\"}"
+        )
+        .unwrap()
+        .status
+            == 400
+    );
     admin(port, "POST", "/faults", r#"{"kind":"reset","count":2}"#);
     assert_eq!(admin(port, "DELETE", "/faults", "")["ok"], true);
     assert!(projects(port).is_some());
@@ -105,7 +151,10 @@ fn delay_fault_and_any_op_faults_from_rust() {
     // Lower bound only (never an upper one): the answer cannot precede the delay.
     assert!(t.elapsed().as_millis() >= 200);
     emu.inject(Some("other.op"), FaultKind::Reset, 1);
-    assert!(projects(emu.port()).is_some(), "a fault for another op does not fire");
+    assert!(
+        projects(emu.port()).is_some(),
+        "a fault for another op does not fire"
+    );
     emu.clear_faults();
 }
 
@@ -136,7 +185,8 @@ fn keep_alive_serves_several_requests_on_one_connection() {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", emu.port())).unwrap();
     let req = "GET /__emulator/health HTTP/1.1\r\nHost: x\r\n\r\n";
     s.write_all(format!("{req}{req}").as_bytes()).unwrap();
-    s.write_all(b"GET /__emulator/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    s.write_all(b"GET /__emulator/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     assert_eq!(out.matches("HTTP/1.1 200 OK").count(), 3);
@@ -165,16 +215,27 @@ fn binary_prints_its_url_first() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let url = line.trim().strip_prefix("listening http://127.0.0.1:").map(str::to_string);
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening http://127.0.0.1:")
+        .map(str::to_string);
     let port: u16 = url.expect("listening line").parse().unwrap();
     let health = admin(port, "GET", "/health", "");
     child.kill().unwrap();
     let _ = child.wait();
     assert_eq!(health["ok"], true);
 
-    let help = Command::new(env!("CARGO_BIN_EXE_cnvision-emulator")).arg("--help").output().unwrap();
+    let help = Command::new(env!("CARGO_BIN_EXE_cnvision-emulator"))
+        .arg("--help")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("--port"));
-    let bad = Command::new(env!("CARGO_BIN_EXE_cnvision-emulator")).arg("--bogus").output().unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_cnvision-emulator"))
+        .arg("--bogus")
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }

@@ -28,30 +28,46 @@ impl Algorithm {
 
 /// Whether `req` carries an APIG signature (as opposed to a token).
 pub fn is_signed(req: &Request) -> bool {
-    req.header("Authorization").is_some_and(|a| parse_algorithm(a).is_some())
+    req.header("Authorization")
+        .is_some_and(|a| parse_algorithm(a).is_some())
 }
 
 fn parse_algorithm(auth: &str) -> Option<Algorithm> {
     let first = auth.split(' ').next()?;
-    [Algorithm::HmacSha256, Algorithm::HmacSm3, Algorithm::V11HmacSha256]
-        .into_iter()
-        .find(|a| a.name() == first)
+    [
+        Algorithm::HmacSha256,
+        Algorithm::HmacSm3,
+        Algorithm::V11HmacSha256,
+    ]
+    .into_iter()
+    .find(|a| a.name() == first)
 }
 
 /// Verifies an AK/SK-signed request at Unix time `now` (seconds).
-pub fn verify(req: &Request, ak: &str, sk: &str, now: i64, window_secs: u64) -> Result<(), AuthFailure> {
+pub fn verify(
+    req: &Request,
+    ak: &str,
+    sk: &str,
+    now: i64,
+    window_secs: u64,
+) -> Result<(), AuthFailure> {
     let auth = req
         .header("Authorization")
         .ok_or_else(|| AuthFailure::new(Missing, "Authorization header missing"))?;
-    let alg = parse_algorithm(auth).ok_or_else(|| AuthFailure::new(BadSignature, "unknown signing algorithm"))?;
+    let alg = parse_algorithm(auth)
+        .ok_or_else(|| AuthFailure::new(BadSignature, "unknown signing algorithm"))?;
     let fields = parse_fields(&auth[alg.name().len()..]);
     let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let (access, info) = match alg {
         Algorithm::V11HmacSha256 => {
-            let cred = get("Credential").ok_or_else(|| AuthFailure::new(BadSignature, "Credential missing"))?;
-            let (a, i) = cred
-                .split_once('/')
-                .ok_or_else(|| AuthFailure::new(BadSignature, "Credential is not {ak}/{date}/{region}/{service}"))?;
+            let cred = get("Credential")
+                .ok_or_else(|| AuthFailure::new(BadSignature, "Credential missing"))?;
+            let (a, i) = cred.split_once('/').ok_or_else(|| {
+                AuthFailure::new(
+                    BadSignature,
+                    "Credential is not {ak}/{date}/{region}/{service}",
+                )
+            })?;
             (a, Some(i))
         }
         _ => (
@@ -62,26 +78,32 @@ pub fn verify(req: &Request, ak: &str, sk: &str, now: i64, window_secs: u64) -> 
     if access != ak {
         return Err(AuthFailure::new(UnknownKey, "access key unknown"));
     }
-    let signed = get("SignedHeaders").ok_or_else(|| AuthFailure::new(BadSignature, "SignedHeaders missing"))?;
-    let signature = get("Signature").ok_or_else(|| AuthFailure::new(BadSignature, "Signature missing"))?;
+    let signed = get("SignedHeaders")
+        .ok_or_else(|| AuthFailure::new(BadSignature, "SignedHeaders missing"))?;
+    let signature =
+        get("Signature").ok_or_else(|| AuthFailure::new(BadSignature, "Signature missing"))?;
     let date = req
         .header("X-Sdk-Date")
         .ok_or_else(|| AuthFailure::new(BadDate, "X-Sdk-Date header missing"))?;
-    let when = parse_compact(date, 0).ok_or_else(|| AuthFailure::new(BadDate, "X-Sdk-Date is not %Y%m%dT%H%M%SZ"))?;
+    let when = parse_compact(date, 0)
+        .ok_or_else(|| AuthFailure::new(BadDate, "X-Sdk-Date is not %Y%m%dT%H%M%SZ"))?;
     let when_secs = when
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     if !within_window(when_secs, now, window_secs) {
-        return Err(AuthFailure::new(BadDate, "X-Sdk-Date is outside the allowed window"));
+        return Err(AuthFailure::new(
+            BadDate,
+            "X-Sdk-Date is outside the allowed window",
+        ));
     }
 
     let signed_headers: Vec<String> = signed.split(';').map(|s| s.to_ascii_lowercase()).collect();
     let mut canonical_headers = String::new();
     for name in &signed_headers {
-        let value = req
-            .header(name)
-            .ok_or_else(|| AuthFailure::new(BadSignature, format!("signed header {name} not sent")))?;
+        let value = req.header(name).ok_or_else(|| {
+            AuthFailure::new(BadSignature, format!("signed header {name} not sent"))
+        })?;
         canonical_headers.push_str(name);
         canonical_headers.push(':');
         canonical_headers.push_str(value.trim());
@@ -108,16 +130,32 @@ pub fn verify(req: &Request, ak: &str, sk: &str, now: i64, window_secs: u64) -> 
     );
     let expected = match alg {
         Algorithm::HmacSha256 => {
-            let sts = format!("{}\n{}\n{}", alg.name(), date, sha256_hex(canonical.as_bytes()));
+            let sts = format!(
+                "{}\n{}\n{}",
+                alg.name(),
+                date,
+                sha256_hex(canonical.as_bytes())
+            );
             hex::encode(hmac_sha256(sk.as_bytes(), sts.as_bytes()))
         }
         Algorithm::HmacSm3 => {
-            let sts = format!("{}\n{}\n{}", alg.name(), date, sm3_hex(canonical.as_bytes()));
+            let sts = format!(
+                "{}\n{}\n{}",
+                alg.name(),
+                date,
+                sm3_hex(canonical.as_bytes())
+            );
             hex::encode(hmac_sm3(sk.as_bytes(), sts.as_bytes()))
         }
         Algorithm::V11HmacSha256 => {
             let info = info.unwrap_or("");
-            let sts = format!("{}\n{}\n{}\n{}", alg.name(), date, info, sha256_hex(canonical.as_bytes()));
+            let sts = format!(
+                "{}\n{}\n{}\n{}",
+                alg.name(),
+                date,
+                info,
+                sha256_hex(canonical.as_bytes())
+            );
             // HKDF-SHA256: extract(salt = ak, ikm = sk), expand(info, 32 bytes: one block);
             // the derived key is used as its lower-case hex text.
             let prk = hmac_sha256(ak.as_bytes(), sk.as_bytes());
@@ -127,7 +165,10 @@ pub fn verify(req: &Request, ak: &str, sk: &str, now: i64, window_secs: u64) -> 
             hex::encode(hmac_sha256(derived.as_bytes(), sts.as_bytes()))
         }
     };
-    if same(expected.as_bytes(), signature.to_ascii_lowercase().as_bytes()) {
+    if same(
+        expected.as_bytes(),
+        signature.to_ascii_lowercase().as_bytes(),
+    ) {
         Ok(())
     } else {
         Err(AuthFailure::new(BadSignature, "signature does not match"))
@@ -144,7 +185,11 @@ fn parse_fields(rest: &str) -> Vec<(String, String)> {
 
 /// Each decoded segment RFC 3986-encoded, always ending in `/`.
 fn canonical_uri(decoded_path: &str) -> String {
-    let mut uri = decoded_path.split('/').map(rfc3986).collect::<Vec<_>>().join("/");
+    let mut uri = decoded_path
+        .split('/')
+        .map(rfc3986)
+        .collect::<Vec<_>>()
+        .join("/");
     if !uri.ends_with('/') {
         uri.push('/');
     }

@@ -13,19 +13,23 @@ pub fn verify(req: &Request, app_key: &str, app_secret: &str) -> Result<(), Auth
     let auth = req
         .header("Authorization")
         .ok_or_else(|| AuthFailure::new(Missing, "Authorization header missing"))?;
-    let rest = auth
-        .strip_prefix("CTYUN ")
-        .ok_or_else(|| AuthFailure::new(BadSignature, "Authorization is not `CTYUN {AppKey}:{sign}`"))?;
-    let (key, sign) = rest
-        .trim()
-        .split_once(':')
-        .ok_or_else(|| AuthFailure::new(BadSignature, "Authorization is not `CTYUN {AppKey}:{sign}`"))?;
+    let rest = auth.strip_prefix("CTYUN ").ok_or_else(|| {
+        AuthFailure::new(BadSignature, "Authorization is not `CTYUN {AppKey}:{sign}`")
+    })?;
+    let (key, sign) = rest.trim().split_once(':').ok_or_else(|| {
+        AuthFailure::new(BadSignature, "Authorization is not `CTYUN {AppKey}:{sign}`")
+    })?;
     if key != app_key {
         return Err(AuthFailure::new(UnknownKey, "AppKey unknown"));
     }
-    let dt = req.header("X-CTYUN-DT").ok_or_else(|| AuthFailure::new(BadDate, "X-CTYUN-DT header missing"))?;
+    let dt = req
+        .header("X-CTYUN-DT")
+        .ok_or_else(|| AuthFailure::new(BadDate, "X-CTYUN-DT header missing"))?;
     if dt.is_empty() || !dt.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AuthFailure::new(BadDate, "X-CTYUN-DT must be Unix milliseconds"));
+        return Err(AuthFailure::new(
+            BadDate,
+            "X-CTYUN-DT must be Unix milliseconds",
+        ));
     }
     let request_str = format!(
         "{}\n{}\n{}\n{}\n{}",

@@ -9,16 +9,27 @@ use crate::http::Request;
 
 /// Verifies `req` against the legacy AppKey/AppSecret pair.
 pub fn verify(req: &Request, app_key: &str, app_secret: &str) -> Result<(), AuthFailure> {
-    let sign = req.header("Sign").ok_or_else(|| AuthFailure::new(Missing, "Sign header missing"))?;
-    let key = req.header("AppKey").ok_or_else(|| AuthFailure::new(Missing, "AppKey header missing"))?;
-    let ts = req.header("Timestamp").ok_or_else(|| AuthFailure::new(BadDate, "Timestamp header missing"))?;
+    let sign = req
+        .header("Sign")
+        .ok_or_else(|| AuthFailure::new(Missing, "Sign header missing"))?;
+    let key = req
+        .header("AppKey")
+        .ok_or_else(|| AuthFailure::new(Missing, "AppKey header missing"))?;
+    let ts = req
+        .header("Timestamp")
+        .ok_or_else(|| AuthFailure::new(BadDate, "Timestamp header missing"))?;
     if key != app_key {
         return Err(AuthFailure::new(UnknownKey, "AppKey unknown"));
     }
     if ts.len() != 13 || !ts.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AuthFailure::new(BadDate, "Timestamp must be 13-digit Unix milliseconds"));
+        return Err(AuthFailure::new(
+            BadDate,
+            "Timestamp must be 13-digit Unix milliseconds",
+        ));
     }
-    let mut data = Vec::with_capacity(app_key.len() + app_secret.len() + 13 + req.raw_path.len() + req.body.len());
+    let mut data = Vec::with_capacity(
+        app_key.len() + app_secret.len() + 13 + req.raw_path.len() + req.body.len(),
+    );
     data.extend_from_slice(key.as_bytes());
     data.extend_from_slice(app_secret.as_bytes());
     data.extend_from_slice(ts.as_bytes());

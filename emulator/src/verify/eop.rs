@@ -21,7 +21,12 @@ pub struct EopKeys<'a> {
 }
 
 /// Verifies `req` at Unix time `now` (seconds).
-pub fn verify(req: &Request, keys: EopKeys<'_>, now: i64, window_secs: u64) -> Result<(), AuthFailure> {
+pub fn verify(
+    req: &Request,
+    keys: EopKeys<'_>,
+    now: i64,
+    window_secs: u64,
+) -> Result<(), AuthFailure> {
     let auth = req
         .header("Eop-Authorization")
         .ok_or_else(|| AuthFailure::new(Missing, "Eop-Authorization header missing"))?;
@@ -31,14 +36,21 @@ pub fn verify(req: &Request, keys: EopKeys<'_>, now: i64, window_secs: u64) -> R
     if app_key != keys.app_key {
         return Err(AuthFailure::new(BadAppKey, "appkey unknown"));
     }
-    let parsed = parse_authorization(auth)
-        .ok_or_else(|| AuthFailure::new(BadSignature, "Eop-Authorization is not `{ak} Headers=... Signature=...`"))?;
+    let parsed = parse_authorization(auth).ok_or_else(|| {
+        AuthFailure::new(
+            BadSignature,
+            "Eop-Authorization is not `{ak} Headers=... Signature=...`",
+        )
+    })?;
     if parsed.ak != keys.ak {
         return Err(AuthFailure::new(UnknownKey, "access key unknown"));
     }
     for required in ["ctyun-eop-request-id", "eop-date"] {
         if !parsed.headers.iter().any(|h| h == required) {
-            return Err(AuthFailure::new(BadSignature, format!("signed headers must include {required}")));
+            return Err(AuthFailure::new(
+                BadSignature,
+                format!("signed headers must include {required}"),
+            ));
         }
     }
     let date = req
@@ -55,9 +67,9 @@ pub fn verify(req: &Request, keys: EopKeys<'_>, now: i64, window_secs: u64) -> R
     }
     let mut to_sign = String::new();
     for name in &parsed.headers {
-        let value = req
-            .header(name)
-            .ok_or_else(|| AuthFailure::new(BadSignature, format!("signed header {name} not sent")))?;
+        let value = req.header(name).ok_or_else(|| {
+            AuthFailure::new(BadSignature, format!("signed header {name} not sent"))
+        })?;
         to_sign.push_str(name);
         to_sign.push(':');
         to_sign.push_str(value);
@@ -71,7 +83,8 @@ pub fn verify(req: &Request, keys: EopKeys<'_>, now: i64, window_secs: u64) -> R
     let ktime = hmac_sha256(keys.sk.as_bytes(), date.as_bytes());
     let kak = hmac_sha256(&ktime, keys.ak.as_bytes());
     let kdate = hmac_sha256(&kak, date.get(..8).unwrap_or(date).as_bytes());
-    let expected = base64::engine::general_purpose::STANDARD.encode(hmac_sha256(&kdate, to_sign.as_bytes()));
+    let expected =
+        base64::engine::general_purpose::STANDARD.encode(hmac_sha256(&kdate, to_sign.as_bytes()));
     if same(expected.as_bytes(), parsed.signature.as_bytes()) {
         Ok(())
     } else {
@@ -99,8 +112,16 @@ fn parse_authorization(value: &str) -> Option<ParsedAuth> {
     if !hk.eq_ignore_ascii_case("headers") || sk != "Signature" || sv.is_empty() {
         return None;
     }
-    let headers = hv.split(';').map(|h| h.trim().to_ascii_lowercase()).filter(|h| !h.is_empty()).collect();
-    Some(ParsedAuth { ak, headers, signature: sv.to_string() })
+    let headers = hv
+        .split(';')
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect();
+    Some(ParsedAuth {
+        ak,
+        headers,
+        signature: sv.to_string(),
+    })
 }
 
 /// Pairs sorted by key, values percent-encoded (RFC 3986), joined with `&`.
@@ -127,7 +148,9 @@ mod tests {
 
     #[test]
     fn authorization_parsing() {
-        let p = parse_authorization("AK Headers=appkey;ctyun-eop-request-id;eop-date Signature=abc=").unwrap();
+        let p =
+            parse_authorization("AK Headers=appkey;ctyun-eop-request-id;eop-date Signature=abc=")
+                .unwrap();
         assert_eq!(p.ak, "AK");
         assert_eq!(p.headers, ["appkey", "ctyun-eop-request-id", "eop-date"]);
         assert_eq!(p.signature, "abc=");

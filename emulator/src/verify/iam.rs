@@ -16,7 +16,11 @@ pub struct TokenStore {
 impl TokenStore {
     /// Issues a fresh random token valid until `expires_at` (Unix seconds).
     pub fn issue(&self, expires_at: i64) -> String {
-        let token = format!("EMU-{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        let token = format!(
+            "EMU-{}{}",
+            uuid::Uuid::new_v4().simple(),
+            uuid::Uuid::new_v4().simple()
+        );
         lock(&self.tokens).insert(token.clone(), expires_at);
         token
     }
@@ -24,7 +28,10 @@ impl TokenStore {
     /// Checks `token` at Unix time `now`.
     pub fn check(&self, token: &str, now: i64) -> Result<(), AuthFailure> {
         match lock(&self.tokens).get(token) {
-            None => Err(AuthFailure::new(BadSignature, "token unknown (decrypt token fail)")),
+            None => Err(AuthFailure::new(
+                BadSignature,
+                "token unknown (decrypt token fail)",
+            )),
             Some(&exp) if exp <= now => Err(AuthFailure::new(TokenExpired, "token expired")),
             Some(_) => Ok(()),
         }
@@ -46,12 +53,20 @@ pub fn check_password_request(
     let auth = &body["auth"];
     let methods = auth["identity"]["methods"].as_array();
     if !methods.is_some_and(|m| m.iter().any(|v| v == "password")) {
-        return Err(AuthFailure::new(Missing, "auth.identity.methods must contain \"password\""));
+        return Err(AuthFailure::new(
+            Missing,
+            "auth.identity.methods must contain \"password\"",
+        ));
     }
     let u = &auth["identity"]["password"]["user"];
     let ok = u["name"] == user && u["password"] == password && u["domain"]["name"] == domain;
     if !ok {
-        return Err(AuthFailure::new(BadSignature, "user name, password or domain is wrong"));
+        return Err(AuthFailure::new(
+            BadSignature,
+            "user name, password or domain is wrong",
+        ));
     }
-    Ok(auth["scope"]["project"]["name"].as_str().map(str::to_string))
+    Ok(auth["scope"]["project"]["name"]
+        .as_str()
+        .map(str::to_string))
 }

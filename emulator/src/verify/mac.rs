@@ -13,7 +13,8 @@ pub fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
 
 /// HMAC-SM3(key, data).
 pub fn hmac_sm3(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut mac = <Hmac<sm3::Sm3> as KeyInit>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
+    let mut mac =
+        <Hmac<sm3::Sm3> as KeyInit>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
     mac.update(data);
     mac.finalize().into_bytes().to_vec()
 }

@@ -42,7 +42,10 @@ pub enum AuthFailureKind {
 
 impl AuthFailure {
     pub fn new(kind: AuthFailureKind, reason: impl Into<String>) -> Self {
-        AuthFailure { kind, reason: reason.into() }
+        AuthFailure {
+            kind,
+            reason: reason.into(),
+        }
     }
 }
 

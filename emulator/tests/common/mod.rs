@@ -20,10 +20,14 @@ pub struct Raw {
 
 impl Raw {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -33,10 +37,17 @@ pub fn start() -> Emulator {
 
 /// Sends one request (`Connection: close`); `None` when the server closed the
 /// connection without answering.
-pub fn send(port: u16, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Option<Raw> {
+pub fn send(
+    port: u16,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Option<Raw> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    let mut head =
+        format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
     for (n, v) in headers {
         if !n.eq_ignore_ascii_case("host") {
             head.push_str(&format!("{n}: {v}\r\n"));
@@ -50,15 +61,29 @@ pub fn send(port: u16, method: &str, target: &str, headers: &[(&str, &str)], bod
     if buf.is_empty() {
         return None;
     }
-    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").expect("response head");
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("response head");
     let head = String::from_utf8_lossy(&buf[..split]).to_string();
     let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    Some(Raw { status, headers, body: buf[split + 4..].to_vec() })
+    Some(Raw {
+        status,
+        headers,
+        body: buf[split + 4..].to_vec(),
+    })
 }
 
 pub fn post_json(port: u16, target: &str, headers: &[(&str, &str)], body: &Value) -> Raw {
@@ -66,7 +91,15 @@ pub fn post_json(port: u16, target: &str, headers: &[(&str, &str)], body: &Value
 }
 
 pub fn admin(port: u16, method: &str, sub: &str, body: &str) -> Value {
-    send(port, method, &format!("/__emulator{sub}"), &[], body.as_bytes()).expect("admin answers").json()
+    send(
+        port,
+        method,
+        &format!("/__emulator{sub}"),
+        &[],
+        body.as_bytes(),
+    )
+    .expect("admin answers")
+    .json()
 }
 
 /// Headers from the official SDK signer (`tests/support/sign.py`).
@@ -79,11 +112,25 @@ pub fn py_sign(input: &Value) -> Vec<(String, String)> {
         .stderr(Stdio::piped())
         .spawn()
         .expect("python3 with ctyun-python-sdk-core and huaweicloudsdkcore installed");
-    child.stdin.take().unwrap().write_all(input.to_string().as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.to_string().as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "sign.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "sign.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["headers"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect()
+    v["headers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+        .collect()
 }
 
 /// `yyyyMMddTHHmmssZ` of now + `shift_secs`, in `offset_secs` east of UTC.

@@ -40,10 +40,22 @@ impl Rejection {
     /// Keywords of the documented meaning, most specific first.
     fn keywords(&self) -> &'static [&'static str] {
         match self {
-            Rejection::NotJson => &["json", "字典", "请求体类型", "请求数据格式", "参数格式"],
+            Rejection::NotJson => &[
+                "json 解析",
+                "解析错误",
+                "请求数据格式",
+                "could not be parsed",
+                "格式错误",
+                "请求体类型",
+                "字典",
+                "json",
+                "参数格式",
+            ],
             Rejection::NotObject => &[
                 "字典",
                 "请求体类型",
+                "not a json object",
+                "body 内容为空",
                 "body",
                 "json",
                 "请求数据格式",
@@ -141,18 +153,21 @@ pub fn for_rejection(op: &Operation, rejection: &Rejection) -> Code {
     {
         return gateway_fallback(op.gateway, rejection);
     }
-    for kw in rejection.keywords() {
-        let kw = kw.to_lowercase();
-        if let Some(e) = op
-            .errors
-            .iter()
-            .find(|e| e.kind == ErrorKind::InvalidInput && e.meaning.to_lowercase().contains(&kw))
-        {
-            return Code::new(
-                e.code,
-                e.meaning,
-                huawei_status(op.gateway, e.code).unwrap_or(status),
-            );
+    // The caller's-value codes first, then the service codes (some manuals' tables
+    // are classified Service although they describe the request, e.g. 4003 base64);
+    // gateway-wide codes (10020, 50003, CTAPI_*) never answer a parameter failure.
+    for kind in [ErrorKind::InvalidInput, ErrorKind::Service] {
+        for kw in rejection.keywords() {
+            let kw = kw.to_lowercase();
+            if let Some(e) = op.errors.iter().find(|e| {
+                e.kind == kind && !is_gateway_code(e.code) && e.meaning.to_lowercase().contains(&kw)
+            }) {
+                return Code::new(
+                    e.code,
+                    e.meaning,
+                    huawei_status(op.gateway, e.code).unwrap_or(status),
+                );
+            }
         }
     }
     if let Some(e) = op.errors.iter().find(|e| e.kind == ErrorKind::InvalidInput) {
@@ -163,6 +178,11 @@ pub fn for_rejection(op: &Operation, rejection: &Rejection) -> Code {
         );
     }
     gateway_fallback(op.gateway, rejection)
+}
+
+/// CTyun gateway-wide codes: five or more bare digits (10020, 40008) or `CTAPI_*`.
+fn is_gateway_code(code: &str) -> bool {
+    (code.len() >= 5 && code.bytes().all(|b| b.is_ascii_digit())) || code.starts_with("CTAPI")
 }
 
 /// HTTP status of business errors: CTyun answers 200 with a non-zero code; Huawei 400.

@@ -5,10 +5,16 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod media;
+<<<<<<< HEAD
 pub mod request;
+=======
+pub mod policy;
+pub mod response;
+>>>>>>> transport
 pub mod secret;
 pub mod transport;
 pub mod validate;

@@ -131,7 +131,7 @@ fn process(
     } else {
         serde_json::Map::new()
     };
-    let decoded = match crate::params::decode(op, &body, &req.query) {
+    let decoded = match crate::params::decode(op, &body, &req.query, holes) {
         Ok(d) => d,
         Err(r) => return reject(r),
     };

@@ -18,38 +18,7 @@ pub fn check(op: &Operation, decoded: &Decoded) -> Result<(), Rejection> {
 }
 
 fn run(op: &Operation, decoded: &Decoded, media: &[(&str, Media<'_>)]) -> cnvision::Result<()> {
-    sizes(op, media)?;
-    let _ = decoded;
-    Ok(())
-}
-
-/// Raw and encoded byte limits of each media item.
-fn sizes(op: &Operation, media: &[(&str, Media<'_>)]) -> cnvision::Result<()> {
-    for (name, item) in media {
-        let Media::Bytes(bytes) = item else { continue };
-        let field = op.fields.iter().find(|f| {
-            f.name == *name
-                || matches!(f.kind, cnvision::catalog::FieldKind::ImageSequence { prefix, suffix }
-                    if name.starts_with(prefix) && name.ends_with(suffix))
-        });
-        let Some(field) = field else { continue };
-        let raw = bytes.len() as u64;
-        let encoded = raw.div_ceil(3) * 4;
-        let l = &field.limits;
-        if l.max_bytes.is_some_and(|m| raw > m) || l.min_bytes.is_some_and(|m| raw < m) {
-            return Err(cnvision::Error::invalid_input(
-                name,
-                format!("size {raw} bytes out of range"),
-            ));
-        }
-        if l.max_encoded_bytes.is_some_and(|m| encoded > m) {
-            return Err(cnvision::Error::invalid_input(
-                name,
-                format!("base64 size {encoded} bytes too large"),
-            ));
-        }
-    }
-    Ok(())
+    cnvision::validate::check(op, &decoded.params, media)
 }
 
 /// Maps a validation message to the failure category whose documented code answers it.

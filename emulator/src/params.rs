@@ -6,6 +6,7 @@ use crate::codes::Rejection;
 use base64::Engine;
 use cnvision::catalog::{FieldKind, Location, Operation};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// A request's inputs after decoding.
 #[derive(Debug, Default)]
@@ -30,10 +31,12 @@ pub fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
 
 /// Checks presence, JSON types and base64 of every documented body field of `op`,
 /// and the item counts of lists and sequences.
+/// Path holes and query fields become parameters too (validation checks them).
 pub fn decode(
     op: &Operation,
     body: &Map<String, Value>,
     query: &[(String, String)],
+    holes: &HashMap<String, String>,
 ) -> Result<Decoded, Rejection> {
     let mut out = Decoded::default();
     for group in op.one_of {
@@ -50,14 +53,22 @@ pub fn decode(
     }
     for field in op.fields {
         if field.location == Location::Path {
+            if let Some(v) = holes.get(field.name) {
+                out.params
+                    .insert(field.name.to_string(), Value::String(v.clone()));
+            }
             continue;
         }
         if field.location == Location::Query {
-            if field.required
-                && field.default.is_none()
-                && !query.iter().any(|(k, _)| k == field.name)
-            {
-                return Err(Rejection::Missing(field.name.to_string()));
+            match query.iter().find(|(k, _)| k == field.name) {
+                Some((_, v)) => {
+                    out.params
+                        .insert(field.name.to_string(), Value::String(v.clone()));
+                }
+                None if field.required && field.default.is_none() => {
+                    return Err(Rejection::Missing(field.name.to_string()));
+                }
+                None => {}
             }
             continue;
         }

@@ -47,7 +47,7 @@ fn beijing(shift: i64) -> String {
 #[test]
 fn eop_good_signature_is_accepted() {
     let emu = start();
-    let body = json!({"image": b64(RESULT_PNG)}).to_string();
+    let body = json!({"image": b64(JPEG)}).to_string();
     let r = eop(&emu, &body, &eop_headers(&beijing(0), EOP_SK, &body));
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let v = r.json();
@@ -63,7 +63,7 @@ fn eop_good_signature_is_accepted() {
 #[test]
 fn eop_rejections_carry_the_gateway_codes() {
     let emu = start();
-    let body = json!({"image": b64(RESULT_PNG)}).to_string();
+    let body = json!({"image": b64(JPEG)}).to_string();
 
     let wrong_key = eop(&emu, &body, &eop_headers(&beijing(0), "not-the-sk", &body));
     assert_eq!(
@@ -125,7 +125,7 @@ fn eop_parameter_errors_use_the_operations_codes() {
 #[test]
 fn eop_throttle_and_tamper_faults() {
     let emu = start();
-    let body = json!({"image": b64(RESULT_PNG)}).to_string();
+    let body = json!({"image": b64(JPEG)}).to_string();
     emu.inject(Some(HAT), FaultKind::Throttle, 1);
     let r = eop(&emu, &body, &eop_headers(&beijing(0), EOP_SK, &body));
     assert_eq!(r.status, 429);
@@ -140,7 +140,7 @@ fn eop_throttle_and_tamper_faults() {
 fn sign_md5_gateway() {
     let emu = start();
     let path = "/v1/aiop/api/my-service-code/SafeHat/base/hat_detect";
-    let body = json!({"image": b64(RESULT_PNG)}).to_string();
+    let body = json!({"image": b64(JPEG)}).to_string();
     let ts = "1700000000000";
     let sign = |secret: &str| {
         hex::encode(md5::Md5::digest(format!(
@@ -186,9 +186,8 @@ fn sign_md5_gateway() {
 fn ctyun_hmac_2019_gateway() {
     let emu = start();
     let path = "/api/v1/face_detect.json";
-    let body =
-        json!({"data": [format!("data:application/octet-stream;base64,{}", b64(RESULT_PNG))]})
-            .to_string();
+    let body = json!({"data": [format!("data:application/octet-stream;base64,{}", b64(JPEG))]})
+        .to_string();
     let dt = "1700000000000";
     let sign = |secret: &str| {
         let s = format!(

@@ -10,6 +10,10 @@ use std::time::Duration;
 
 pub use cnvision_emulator::*;
 
+/// A real 640×480 JPEG (the validator's fixture): passes every documented image limit
+/// of the operations tested here.
+pub const JPEG: &[u8] = include_bytes!("../../../tests/fixtures/media/image_640x480_exif.jpg");
+
 /// A response as read off the wire.
 #[derive(Debug)]
 pub struct Raw {

@@ -132,3 +132,75 @@ pub fn encrypt_block(key: &Sm4Key, block: &mut [u8; BLOCK]) {
 pub fn decrypt_block(key: &Sm4Key, block: &mut [u8; BLOCK]) {
     key.cipher().decrypt_block(as_block(block));
 }
+
+/// Bytes of plaintext encrypted per step by [`encrypt_ecb_to_base64`]: a multiple of
+/// 48 (= lcm of the 16-byte block and base64's 3-byte group), so chunks join
+/// without base64 padding in the middle.
+const STREAM_CHUNK: usize = 48 * 1024;
+
+/// Length of the base64 text [`encrypt_ecb_to_base64`] appends for `plain_len` bytes.
+pub fn base64_ciphertext_len(plain_len: usize) -> usize {
+    padded_len(plain_len).div_ceil(3) * 4
+}
+
+/// SM4-ECB-PKCS#7 encrypts `plain` and appends the standard padded base64 of the
+/// ciphertext to `out`, chunk by chunk: no full-size ciphertext buffer is made.
+pub fn encrypt_ecb_to_base64(key: &Sm4Key, plain: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    use base64::Engine as _;
+    let cipher = key.cipher();
+    out.reserve(base64_ciphertext_len(plain.len()));
+    let mut scratch = Zeroizing::new(Vec::with_capacity(STREAM_CHUNK + BLOCK));
+    let mut rest = plain;
+    loop {
+        let take = rest.len().min(STREAM_CHUNK);
+        let (head, tail) = rest.split_at(take);
+        scratch.clear();
+        scratch.extend_from_slice(head);
+        let last = take < STREAM_CHUNK;
+        if last {
+            push_padding(&mut scratch, plain.len());
+        }
+        encrypt_blocks_in_place(&cipher, &mut scratch);
+        let start = out.len();
+        out.resize(start + scratch.len().div_ceil(3) * 4, 0);
+        let written = base64::engine::general_purpose::STANDARD
+            .encode_slice(scratch.as_slice(), &mut out[start..])
+            .map_err(|_| Error::internal("base64 output size miscomputed"))?;
+        out.truncate(start + written);
+        if last {
+            return Ok(());
+        }
+        rest = tail;
+    }
+}
+
+/// Decodes standard padded base64 `text` and SM4-ECB-PKCS#7 decrypts it, in one
+/// output buffer (decoded chunk by chunk, then decrypted in place).
+/// Errors ([`crate::ErrorKind::Crypto`]): invalid base64, a length that is not a
+/// positive multiple of 16, or bad padding.
+pub fn decrypt_ecb_from_base64(key: &Sm4Key, text: &[u8]) -> Result<Vec<u8>> {
+    use base64::Engine as _;
+    if text.is_empty() || text.len() % 4 != 0 {
+        return Err(Error::crypto("SM4 ciphertext: base64 length is not a positive multiple of 4"));
+    }
+    // 64 KiB of text decodes to 48 KiB: no '=' may appear before the last chunk.
+    const TEXT_CHUNK: usize = 64 * 1024;
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for chunk in text.chunks(TEXT_CHUNK) {
+        let start = out.len();
+        out.resize(start + chunk.len() / 4 * 3, 0);
+        let written = base64::engine::general_purpose::STANDARD
+            .decode_slice(chunk, &mut out[start..])
+            .map_err(|_| Error::crypto("SM4 ciphertext: invalid base64"))?;
+        out.truncate(start + written);
+    }
+    if out.is_empty() || out.len() % BLOCK != 0 {
+        return Err(Error::crypto(format!(
+            "SM4 ciphertext length {} is not a positive multiple of 16",
+            out.len()
+        )));
+    }
+    decrypt_blocks_in_place(&key.cipher(), &mut out);
+    strip_padding(&mut out)?;
+    Ok(out)
+}

@@ -62,15 +62,20 @@ impl PublicKey {
     }
 
     /// From a PEM `PUBLIC KEY` block (either SubjectPublicKeyInfo form).
+    ///
+    /// Parsed by hand, leniently: `pem-rfc7468` (via `der`) insists on 64-column
+    /// lines, but Java tooling and consoles wrap at 76 columns or not at all.
     pub fn from_pem(pem: &str) -> Result<Self> {
-        let (label, der) = sm2::pkcs8::der::pem::decode_vec(pem.trim().as_bytes())
-            .map_err(|_| Error::config("SM2 public key: malformed PEM"))?;
-        if label != "PUBLIC KEY" {
-            return Err(Error::config(format!(
-                "SM2 public key: PEM label must be PUBLIC KEY, found {label}"
-            )));
-        }
-        Self::from_spki_der(&der)
+        const BEGIN: &str = "-----BEGIN PUBLIC KEY-----";
+        const END: &str = "-----END PUBLIC KEY-----";
+        let pem = pem.trim();
+        let body = pem
+            .strip_prefix(BEGIN)
+            .and_then(|rest| rest.strip_suffix(END))
+            .ok_or_else(|| {
+                Error::config("SM2 public key: PEM must be one PUBLIC KEY block")
+            })?;
+        Self::from_spki_base64(body)
     }
 
     /// From the raw point: `04||X||Y` (65 bytes), compressed `02/03||X` (33 bytes) or

@@ -6,11 +6,11 @@
 //!
 //! This is a test tool: it prints session keys so the peers can check them.
 
+use base64::Engine as _;
 use cnvision::crypto::envelope::{self, SessionKeys};
 use cnvision::crypto::sm2::{self, Mode, PublicKey, SecretKey};
 use cnvision::crypto::{hmac_sm3, sm4};
 use cnvision::{Error, Result, SecretBytes};
-use base64::Engine as _;
 use serde_json::{json, Value};
 use std::io::{Read as _, Write as _};
 
@@ -34,7 +34,9 @@ fn b64_field(req: &Value, name: &str) -> Result<Vec<u8>> {
 fn mode(req: &Value) -> Result<Mode> {
     match req.get("mode").and_then(Value::as_str) {
         None => Ok(Mode::default()),
-        Some(name) => Mode::from_name(name).ok_or_else(|| Error::invalid_input("mode", "c1c3c2 or c1c2c3")),
+        Some(name) => {
+            Mode::from_name(name).ok_or_else(|| Error::invalid_input("mode", "c1c3c2 or c1c2c3"))
+        }
     }
 }
 
@@ -46,7 +48,10 @@ fn keys(req: &Value) -> Result<SessionKeys> {
 }
 
 fn keys_json(keys: &SessionKeys) -> (String, String) {
-    (hex::encode(keys.sm4_key().expose()), hex::encode(keys.hmac_key()))
+    (
+        hex::encode(keys.sm4_key().expose()),
+        hex::encode(keys.hmac_key()),
+    )
 }
 
 fn run(req: &Value) -> Result<Value> {
@@ -113,7 +118,9 @@ fn run(req: &Value) -> Result<Value> {
 fn answer(req: &Value) -> Value {
     match run(req) {
         Ok(v) => v,
-        Err(e) => json!({ "error": e.kind().name(), "code": e.provider_code(), "message": e.message() }),
+        Err(e) => {
+            json!({ "error": e.kind().name(), "code": e.provider_code(), "message": e.message() })
+        }
     }
 }
 

@@ -113,7 +113,11 @@ fn sm4_vectors() {
 #[test]
 fn hmac_sm3_vectors() {
     for (name, case) in cases("hmac_sm3") {
-        let (key, msg, mac) = (h(&case, "key_hex"), h(&case, "msg_hex"), h(&case, "mac_hex"));
+        let (key, msg, mac) = (
+            h(&case, "key_hex"),
+            h(&case, "msg_hex"),
+            h(&case, "mac_hex"),
+        );
         let ours = hmac_sm3::hmac_sm3(&key, &msg);
         assert_eq!(ours.as_slice(), mac.as_slice(), "{name}");
         hmac_sm3::verify(&key, &msg, &mac).unwrap();

@@ -74,7 +74,10 @@ impl SessionKeys {
         if hmac_key.expose().is_empty() {
             return Err(Error::crypto("HMAC-SM3 key must not be empty"));
         }
-        Ok(SessionKeys { sm4, hmac: hmac_key })
+        Ok(SessionKeys {
+            sm4,
+            hmac: hmac_key,
+        })
     }
 
     /// The SM4 key.
@@ -112,7 +115,11 @@ fn push_hmac_b64(out: &mut Vec<u8>, key: &[u8], range: std::ops::Range<usize>) {
 /// Client side: seals `plain_json` (the operation's plain body, UTF-8 JSON) for the
 /// gateway's `public_key`, with fresh session keys. Returns the five-field body
 /// and the keys needed to [`open`] the response.
-pub fn seal(plain_json: &[u8], public_key: &PublicKey, mode: Mode) -> Result<(Vec<u8>, SessionKeys)> {
+pub fn seal(
+    plain_json: &[u8],
+    public_key: &PublicKey,
+    mode: Mode,
+) -> Result<(Vec<u8>, SessionKeys)> {
     let keys = SessionKeys::generate()?;
     let body = seal_with_keys(plain_json, public_key, mode, &keys)?;
     Ok((body, keys))
@@ -127,7 +134,8 @@ pub fn seal_with_keys(
 ) -> Result<Vec<u8>> {
     let blob = B64.encode(public_key.encrypt(keys.sm4.expose(), mode)?);
     let hash_key = B64.encode(public_key.encrypt(keys.hmac_key(), mode)?);
-    let capacity = 200 + blob.len() + hash_key.len() + 2 * 44 + sm4::base64_ciphertext_len(plain_json.len());
+    let capacity =
+        200 + blob.len() + hash_key.len() + 2 * 44 + sm4::base64_ciphertext_len(plain_json.len());
     let mut out = Vec::with_capacity(capacity);
     out.push(b'{');
     push_field(&mut out, true, CIPHERTEXT_BLOB);
@@ -186,8 +194,9 @@ fn decode_tag(text: &str) -> Option<Vec<u8>> {
 /// - anything else (not JSON, one field without the other, non-base64, wrong hash,
 ///   bad padding, or a plain body claiming success): [`crate::ErrorKind::Crypto`].
 pub fn open(response_body: &[u8], keys: &SessionKeys) -> Result<Vec<u8>> {
-    let parsed: SealedResponse<'_> = serde_json::from_slice(response_body)
-        .map_err(|_| Error::crypto("encrypted response: not a JSON object of the expected shape"))?;
+    let parsed: SealedResponse<'_> = serde_json::from_slice(response_body).map_err(|_| {
+        Error::crypto("encrypted response: not a JSON object of the expected shape")
+    })?;
     match (&parsed.encrypted_result, &parsed.encrypted_result_hash) {
         (Some(result), Some(hash)) => {
             let tag = decode_tag(hash)
@@ -248,7 +257,10 @@ pub fn open_request_with_mode(
     mode: Mode,
 ) -> Result<(Vec<u8>, SessionKeys)> {
     let req: SealedRequest<'_> = serde_json::from_slice(sealed_body).map_err(|_| {
-        gateway_error(CODE_BAD_FORMAT, "sealed request: not the five-field JSON object")
+        gateway_error(
+            CODE_BAD_FORMAT,
+            "sealed request: not the five-field JSON object",
+        )
     })?;
     let sm2_field = |text: &str, name: &str| -> Result<SecretBytes> {
         let ct = B64
@@ -261,8 +273,16 @@ pub fn open_request_with_mode(
     };
     let hmac_key = sm2_field(&req.encrypted_hash_key, ENCRYPTED_HASH_KEY)?;
     for (text, hash, name) in [
-        (&req.ciphertext_blob, &req.ciphertext_blob_hash, CIPHERTEXT_BLOB_HASH),
-        (&req.encrypted_body, &req.encrypted_body_hash, ENCRYPTED_BODY_HASH),
+        (
+            &req.ciphertext_blob,
+            &req.ciphertext_blob_hash,
+            CIPHERTEXT_BLOB_HASH,
+        ),
+        (
+            &req.encrypted_body,
+            &req.encrypted_body_hash,
+            ENCRYPTED_BODY_HASH,
+        ),
     ] {
         let tag = decode_tag(hash)
             .ok_or_else(|| gateway_error(CODE_BAD_FORMAT, &format!("{name}: invalid base64")))?;

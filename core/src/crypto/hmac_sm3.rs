@@ -11,8 +11,8 @@ type HmacSm3 = hmac::Hmac<sm3::Sm3>;
 
 /// HMAC-SM3 of `data` under `key` (any key length; long keys are hashed first).
 pub fn hmac_sm3(key: &[u8], data: &[u8]) -> [u8; OUTPUT_LEN] {
-    let mut mac = <HmacSm3 as KeyInit>::new_from_slice(key)
-        .expect("HMAC accepts keys of every length"); // hmac's KeyInit never fails
+    let mut mac =
+        <HmacSm3 as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of every length"); // hmac's KeyInit never fails
     mac.update(data);
     mac.finalize().into_bytes().into()
 }

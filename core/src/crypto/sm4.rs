@@ -86,7 +86,8 @@ pub(crate) fn push_padding(buf: &mut Vec<u8>, plain_len: usize) {
 
 /// Checks and removes PKCS#7 padding from decrypted data.
 pub(crate) fn strip_padding(buf: &mut Vec<u8>) -> Result<()> {
-    let bad = || Error::crypto("SM4 decryption: invalid PKCS#7 padding (wrong key or tampered data)");
+    let bad =
+        || Error::crypto("SM4 decryption: invalid PKCS#7 padding (wrong key or tampered data)");
     let pad = *buf.last().ok_or_else(bad)? as usize;
     if pad == 0 || pad > BLOCK || pad > buf.len() {
         return Err(bad());
@@ -181,7 +182,9 @@ pub fn encrypt_ecb_to_base64(key: &Sm4Key, plain: &[u8], out: &mut Vec<u8>) -> R
 pub fn decrypt_ecb_from_base64(key: &Sm4Key, text: &[u8]) -> Result<Vec<u8>> {
     use base64::Engine as _;
     if text.is_empty() || text.len() % 4 != 0 {
-        return Err(Error::crypto("SM4 ciphertext: base64 length is not a positive multiple of 4"));
+        return Err(Error::crypto(
+            "SM4 ciphertext: base64 length is not a positive multiple of 4",
+        ));
     }
     // 64 KiB of text decodes to 48 KiB: no '=' may appear before the last chunk.
     const TEXT_CHUNK: usize = 64 * 1024;

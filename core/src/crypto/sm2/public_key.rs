@@ -57,7 +57,9 @@ impl PublicKey {
         let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
         let der = base64::engine::general_purpose::STANDARD
             .decode(compact.as_bytes())
-            .map_err(|_| Error::config("SM2 public key: SubjectPublicKeyInfo is not valid base64"))?;
+            .map_err(|_| {
+                Error::config("SM2 public key: SubjectPublicKeyInfo is not valid base64")
+            })?;
         Self::from_spki_der(&der)
     }
 
@@ -72,9 +74,7 @@ impl PublicKey {
         let body = pem
             .strip_prefix(BEGIN)
             .and_then(|rest| rest.strip_suffix(END))
-            .ok_or_else(|| {
-                Error::config("SM2 public key: PEM must be one PUBLIC KEY block")
-            })?;
+            .ok_or_else(|| Error::config("SM2 public key: PEM must be one PUBLIC KEY block"))?;
         Self::from_spki_base64(body)
     }
 
@@ -96,8 +96,8 @@ impl PublicKey {
 
     /// From hex (either case) of `04||X||Y` or `X||Y`.
     pub fn from_hex(text: &str) -> Result<Self> {
-        let bytes = hex::decode(text.trim())
-            .map_err(|_| Error::config("SM2 public key: invalid hex"))?;
+        let bytes =
+            hex::decode(text.trim()).map_err(|_| Error::config("SM2 public key: invalid hex"))?;
         Self::from_sec1_bytes(&bytes)
     }
 

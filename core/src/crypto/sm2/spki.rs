@@ -65,28 +65,28 @@ pub(super) fn point_from_spki(der: &[u8]) -> Result<&[u8]> {
 
 fn walk_spki(der: &[u8]) -> Checked<&[u8]> {
     let mut reader = SliceReader::new(der)?;
-    let point = reader
-        .sequence(|spki| -> Checked<&[u8]> {
-            spki.sequence(|alg| -> Checked<()> {
-                let oid = ObjectIdentifier::decode(alg)?;
-                if oid != ID_EC_PUBLIC_KEY {
-                    return Err(Fail::Bad("algorithm is not id-ecPublicKey"));
-                }
-                match Tag::peek(alg)? {
-                    Tag::ObjectIdentifier => {
-                        let curve = ObjectIdentifier::decode(alg)?;
-                        if curve != SM2P256V1 {
-                            return Err(Fail::Bad("names a curve other than sm2p256v1"));
-                        }
-                        Ok(())
+    let point = reader.sequence(|spki| -> Checked<&[u8]> {
+        spki.sequence(|alg| -> Checked<()> {
+            let oid = ObjectIdentifier::decode(alg)?;
+            if oid != ID_EC_PUBLIC_KEY {
+                return Err(Fail::Bad("algorithm is not id-ecPublicKey"));
+            }
+            match Tag::peek(alg)? {
+                Tag::ObjectIdentifier => {
+                    let curve = ObjectIdentifier::decode(alg)?;
+                    if curve != SM2P256V1 {
+                        return Err(Fail::Bad("names a curve other than sm2p256v1"));
                     }
-                    Tag::Sequence => check_explicit_parameters(alg),
-                    _ => Err(Fail::Bad("has unsupported curve parameters")),
+                    Ok(())
                 }
-            })?;
-            let bits = BitStringRef::decode(spki)?;
-            bits.as_bytes().ok_or(Fail::Bad("key BIT STRING has unused bits"))
+                Tag::Sequence => check_explicit_parameters(alg),
+                _ => Err(Fail::Bad("has unsupported curve parameters")),
+            }
         })?;
+        let bits = BitStringRef::decode(spki)?;
+        bits.as_bytes()
+            .ok_or(Fail::Bad("key BIT STRING has unused bits"))
+    })?;
     reader
         .finish()
         .map_err(|_| Fail::Bad("has trailing data"))?;

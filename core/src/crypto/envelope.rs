@@ -314,3 +314,39 @@ pub fn seal_response(plain_result_json: &[u8], keys: &SessionKeys) -> Result<Vec
     out.extend_from_slice(b"\"}");
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_both_modes_and_redacted_debug() {
+        let gateway = SecretKey::generate().unwrap();
+        for mode in [Mode::C1C3C2, Mode::C1C2C3] {
+            let plain = br#"{"Action":"DetectFace","ImageData":"aGVsbG8="}"#;
+            let (sealed, keys) = seal(plain, &gateway.public_key(), mode).unwrap();
+            let (opened, server_keys) = open_request_with_mode(&sealed, &gateway, mode).unwrap();
+            assert_eq!(opened, plain);
+            assert!(server_keys == keys);
+            let answer = seal_response(br#"{"statusCode":0}"#, &server_keys).unwrap();
+            assert_eq!(open(&answer, &keys).unwrap(), br#"{"statusCode":0}"#);
+            assert_eq!(format!("{keys:?}"), crate::secret::REDACTED);
+        }
+    }
+
+    #[test]
+    fn wrong_gateway_key_is_sm2_failure() {
+        let gateway = SecretKey::generate().unwrap();
+        let other = SecretKey::generate().unwrap();
+        let (sealed, _) = seal(b"{}", &gateway.public_key(), Mode::C1C3C2).unwrap();
+        let err = open_request(&sealed, &other).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Crypto);
+        assert_eq!(err.provider_code(), Some(CODE_SM2_FAILED));
+    }
+
+    #[test]
+    fn sm4_key_length_is_named() {
+        let err = Sm4Key::from_bytes(&[0u8; 32]).unwrap_err();
+        assert!(err.message().contains("got 32 bytes"), "{}", err.message());
+    }
+}

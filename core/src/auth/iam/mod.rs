@@ -1,0 +1,1 @@
+//! Huawei IAM tokens and project ids (being written).

@@ -25,8 +25,11 @@ pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 impl Algorithm {
     /// Every algorithm, for tests and parsers.
-    pub const ALL: [Algorithm; 3] =
-        [Algorithm::SdkHmacSha256, Algorithm::SdkHmacSm3, Algorithm::V11HmacSha256];
+    pub const ALL: [Algorithm; 3] = [
+        Algorithm::SdkHmacSha256,
+        Algorithm::SdkHmacSm3,
+        Algorithm::V11HmacSha256,
+    ];
 
     /// The name in the string to sign and the `Authorization` header.
     pub fn name(self) -> &'static str {

@@ -71,7 +71,11 @@ pub fn canonical_headers(signed: &[(String, String)]) -> String {
 
 /// The `SignedHeaders` list: names joined by `;`.
 pub fn signed_headers_list(signed: &[(String, String)]) -> String {
-    signed.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(";")
+    signed
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// Payload hash as the SDK chooses it: the empty-body hash for an empty body;
@@ -79,7 +83,11 @@ pub fn signed_headers_list(signed: &[(String, String)]) -> String {
 /// carries one (`content_header`); otherwise the hex hash of the body.
 /// `Precomputed` is taken as the hash of a body (its empty-body value counts as an
 /// empty body); `Unsigned` stands for a non-empty body signed as `UNSIGNED-PAYLOAD`.
-pub fn payload_hash(alg: Algorithm, body: SignableBody<'_>, content_header: Option<&str>) -> String {
+pub fn payload_hash(
+    alg: Algorithm,
+    body: SignableBody<'_>,
+    content_header: Option<&str>,
+) -> String {
     let empty = match body {
         SignableBody::Bytes(b) => b.is_empty(),
         SignableBody::Precomputed(h) => h == alg.empty_body_hash(),
@@ -118,7 +126,12 @@ pub fn canonical_request(
 /// String to sign: `ALG\n{X-Sdk-Date}\n{hex hash(canonical request)}`, with the
 /// credential scope (`{yyyyMMdd}/{region}/{service}`) as an extra line before the
 /// hash for `V11-HMAC-SHA256`.
-pub fn string_to_sign(alg: Algorithm, sdk_date: &str, scope: Option<&str>, canonical_request: &str) -> String {
+pub fn string_to_sign(
+    alg: Algorithm,
+    sdk_date: &str,
+    scope: Option<&str>,
+    canonical_request: &str,
+) -> String {
     let hash = alg.hash_hex(canonical_request.as_bytes());
     match (alg, scope) {
         (Algorithm::V11HmacSha256, Some(scope)) => {
@@ -186,7 +199,10 @@ mod tests {
     #[test]
     fn headers_lowered_stripped_underscore_skipped() {
         let set = signed_header_set(&[("X-B", "  v \u{1f}"), ("A_B", "x"), ("Host", "h")]).unwrap();
-        assert_eq!(set, vec![("host".into(), "h".into()), ("x-b".into(), "v".into())]);
+        assert_eq!(
+            set,
+            vec![("host".into(), "h".into()), ("x-b".into(), "v".into())]
+        );
         assert_eq!(canonical_headers(&set), "host:h\nx-b:v\n");
         assert_eq!(signed_headers_list(&set), "host;x-b");
         assert!(signed_header_set(&[("Host", "a"), ("host", "b")]).is_err());
@@ -195,10 +211,22 @@ mod tests {
     #[test]
     fn payload_hash_rules() {
         let a = Algorithm::SdkHmacSha256;
-        assert_eq!(payload_hash(a, SignableBody::Bytes(b""), Some("UNSIGNED-PAYLOAD")), a.empty_body_hash());
-        assert_eq!(payload_hash(a, SignableBody::Bytes(b"x"), Some("UNSIGNED-PAYLOAD")), "UNSIGNED-PAYLOAD");
-        assert_eq!(payload_hash(a, SignableBody::Bytes(b"abc"), None), a.hash_hex(b"abc"));
-        assert_eq!(payload_hash(a, SignableBody::Unsigned, None), "UNSIGNED-PAYLOAD");
+        assert_eq!(
+            payload_hash(a, SignableBody::Bytes(b""), Some("UNSIGNED-PAYLOAD")),
+            a.empty_body_hash()
+        );
+        assert_eq!(
+            payload_hash(a, SignableBody::Bytes(b"x"), Some("UNSIGNED-PAYLOAD")),
+            "UNSIGNED-PAYLOAD"
+        );
+        assert_eq!(
+            payload_hash(a, SignableBody::Bytes(b"abc"), None),
+            a.hash_hex(b"abc")
+        );
+        assert_eq!(
+            payload_hash(a, SignableBody::Unsigned, None),
+            "UNSIGNED-PAYLOAD"
+        );
         assert_eq!(payload_hash(a, SignableBody::Precomputed("ff"), None), "ff");
     }
 }

@@ -26,7 +26,12 @@ pub fn derive_v11_key(ak: &str, sk: &SecretString, scope: &str) -> SecretString 
 /// The bytes the string to sign is MACed with: the SK for `SDK-HMAC-*`, the hex text
 /// of [`derive_v11_key`] for `V11-HMAC-SHA256` (which needs `scope`; without one the SK
 /// is used, as for the other algorithms).
-pub fn signing_key(alg: Algorithm, ak: &str, sk: &SecretString, scope: Option<&str>) -> SecretBytes {
+pub fn signing_key(
+    alg: Algorithm,
+    ak: &str,
+    sk: &SecretString,
+    scope: Option<&str>,
+) -> SecretBytes {
     match (alg, scope) {
         (Algorithm::V11HmacSha256, Some(scope)) => {
             SecretBytes::new(derive_v11_key(ak, sk, scope).expose().as_bytes().to_vec())
@@ -57,8 +62,15 @@ mod tests {
 
     #[test]
     fn v11_key_is_hex_of_32_bytes() {
-        let k = derive_v11_key("AccessKey", &SecretString::new("SecretKey"), "20200608/test-region-1/demo");
+        let k = derive_v11_key(
+            "AccessKey",
+            &SecretString::new("SecretKey"),
+            "20200608/test-region-1/demo",
+        );
         assert_eq!(k.expose().len(), 64);
-        assert!(k.expose().bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(k
+            .expose()
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
     }
 }

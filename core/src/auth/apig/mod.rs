@@ -13,7 +13,10 @@ pub mod verify;
 
 pub use algorithm::Algorithm;
 pub use sign::{sign, ApigCredentials, ApigSettings, DerivedScope};
-pub use verify::{parse_authorization, verify, verify_request, Mismatch, ParsedAuthorization, ReceivedRequest, Verified};
+pub use verify::{
+    parse_authorization, verify, verify_request, Mismatch, ParsedAuthorization, ReceivedRequest,
+    Verified,
+};
 
 #[cfg(test)]
 mod tests {
@@ -27,7 +30,8 @@ mod tests {
     }
 
     fn settings(alg: Algorithm) -> ApigSettings {
-        ApigSettings::new(alg, "service.endpoint.myhuaweicloud.com").with_derived_scope("test-region-1", "demo")
+        ApigSettings::new(alg, "service.endpoint.myhuaweicloud.com")
+            .with_derived_scope("test-region-1", "demo")
     }
 
     #[test]
@@ -63,12 +67,25 @@ mod tests {
 
             let wrong = verify_request(&rx, |_| Some(SecretString::new("other")));
             assert_eq!(wrong.unwrap_err(), Mismatch::SignatureMismatch);
-            let body_tampered = ReceivedRequest { body: b"{\"a\":2}", ..rx };
-            assert_eq!(verify_request(&body_tampered, |_| sk()).unwrap_err(), Mismatch::SignatureMismatch);
+            let body_tampered = ReceivedRequest {
+                body: b"{\"a\":2}",
+                ..rx
+            };
+            assert_eq!(
+                verify_request(&body_tampered, |_| sk()).unwrap_err(),
+                Mismatch::SignatureMismatch
+            );
             let unknown = verify_request(&rx, |_| None).unwrap_err();
             assert_eq!(unknown, Mismatch::UnknownAccessKey("AccessKey".into()));
-            let no_pid: Vec<_> = all.iter().copied().filter(|(n, _)| *n != "X-Project-Id").collect();
-            let rx2 = ReceivedRequest { headers: &no_pid, ..rx };
+            let no_pid: Vec<_> = all
+                .iter()
+                .copied()
+                .filter(|(n, _)| *n != "X-Project-Id")
+                .collect();
+            let rx2 = ReceivedRequest {
+                headers: &no_pid,
+                ..rx
+            };
             assert_eq!(
                 verify_request(&rx2, |_| sk()).unwrap_err(),
                 Mismatch::SignedHeaderMissing("x-project-id".into())
@@ -81,26 +98,46 @@ mod tests {
     #[test]
     fn unsigned_payload_and_errors() {
         let creds = ApigCredentials::new("ak", "sk");
-        let req = SignableRequest { method: "PUT", path: "/x", query: &[], headers: &[], body: SignableBody::Unsigned };
+        let req = SignableRequest {
+            method: "PUT",
+            path: "/x",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Unsigned,
+        };
         let out = sign(&req, &creds, &settings(Algorithm::SdkHmacSm3), t()).unwrap();
         assert_eq!(out.header("X-Sdk-Content-Sm3"), Some("UNSIGNED-PAYLOAD"));
         assert!(out.canonical_request.ends_with("\nUNSIGNED-PAYLOAD"));
 
         let v11 = ApigSettings::new(Algorithm::V11HmacSha256, "h");
-        assert_eq!(sign(&req, &creds, &v11, t()).unwrap_err().kind(), crate::ErrorKind::InvalidInput);
-        let no_host = ApigSettings { host: None, ..ApigSettings::new(Algorithm::SdkHmacSha256, "") };
+        assert_eq!(
+            sign(&req, &creds, &v11, t()).unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+        let no_host = ApigSettings {
+            host: None,
+            ..ApigSettings::new(Algorithm::SdkHmacSha256, "")
+        };
         assert!(sign(&req, &creds, &no_host, t()).is_err());
         let bad_date = [("X-Sdk-Date", "2020-06-08")];
-        let req2 = SignableRequest { headers: &bad_date, ..req };
+        let req2 = SignableRequest {
+            headers: &bad_date,
+            ..req
+        };
         assert!(sign(&req2, &creds, &settings(Algorithm::SdkHmacSha256), t()).is_err());
         let empty_sk = ApigCredentials::new("ak", "");
         assert!(sign(&req, &empty_sk, &settings(Algorithm::SdkHmacSha256), t()).is_err());
-        assert!(format!("{creds:?}").contains("REDACTED") && !format!("{creds:?}").contains("\"sk\""));
+        assert!(
+            format!("{creds:?}").contains("REDACTED") && !format!("{creds:?}").contains("\"sk\"")
+        );
     }
 
     #[test]
     fn authorization_parsing() {
-        let p = parse_authorization("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=ab12").unwrap();
+        let p = parse_authorization(
+            "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=ab12",
+        )
+        .unwrap();
         assert_eq!(p.access_key, "AK");
         assert_eq!(p.signed_headers, vec!["host", "x-sdk-date"]);
         let v = parse_authorization(
@@ -108,7 +145,14 @@ mod tests {
         )
         .unwrap();
         let (day, scope) = v.scope.unwrap();
-        assert_eq!((day.as_str(), scope.region_id.as_str(), scope.service_name.as_str()), ("20200608", "r1", "demo"));
+        assert_eq!(
+            (
+                day.as_str(),
+                scope.region_id.as_str(),
+                scope.service_name.as_str()
+            ),
+            ("20200608", "r1", "demo")
+        );
         for bad in [
             "",
             "SDK-HMAC-SHA256",
@@ -122,9 +166,18 @@ mod tests {
             assert!(parse_authorization(bad).is_err(), "{bad}");
         }
         let now = t();
-        assert!(verify::check_sdk_date(now, now + Duration::from_secs(60), Duration::from_secs(900)).is_ok());
+        assert!(verify::check_sdk_date(
+            now,
+            now + Duration::from_secs(60),
+            Duration::from_secs(900)
+        )
+        .is_ok());
         assert_eq!(
-            verify::check_sdk_date(now, now + Duration::from_secs(901), Duration::from_secs(900)),
+            verify::check_sdk_date(
+                now,
+                now + Duration::from_secs(901),
+                Duration::from_secs(900)
+            ),
             Err(Mismatch::SdkDateOutOfRange)
         );
     }

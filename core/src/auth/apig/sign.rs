@@ -31,7 +31,10 @@ pub struct ApigCredentials {
 
 impl ApigCredentials {
     pub fn new(ak: impl Into<String>, sk: impl Into<SecretString>) -> Self {
-        ApigCredentials { ak: ak.into(), sk: sk.into() }
+        ApigCredentials {
+            ak: ak.into(),
+            sk: sk.into(),
+        }
     }
 }
 
@@ -59,14 +62,26 @@ pub struct ApigSettings {
 impl ApigSettings {
     /// Settings for `algorithm` and `host`, no project id, no derived scope.
     pub fn new(algorithm: Algorithm, host: impl Into<String>) -> Self {
-        ApigSettings { algorithm, host: Some(host.into()), project_id: None, derived: None }
+        ApigSettings {
+            algorithm,
+            host: Some(host.into()),
+            project_id: None,
+            derived: None,
+        }
     }
     pub fn with_project_id(mut self, project_id: impl Into<String>) -> Self {
         self.project_id = Some(project_id.into());
         self
     }
-    pub fn with_derived_scope(mut self, region_id: impl Into<String>, service_name: impl Into<String>) -> Self {
-        self.derived = Some(DerivedScope { region_id: region_id.into(), service_name: service_name.into() });
+    pub fn with_derived_scope(
+        mut self,
+        region_id: impl Into<String>,
+        service_name: impl Into<String>,
+    ) -> Self {
+        self.derived = Some(DerivedScope {
+            region_id: region_id.into(),
+            service_name: service_name.into(),
+        });
         self
     }
 }
@@ -118,10 +133,18 @@ pub fn sign(
     }
     let scope_cfg = match (alg, &settings.derived) {
         (Algorithm::V11HmacSha256, None) => {
-            return Err(Error::invalid_input("derived scope", "V11-HMAC-SHA256 needs region id and service name"))
+            return Err(Error::invalid_input(
+                "derived scope",
+                "V11-HMAC-SHA256 needs region id and service name",
+            ))
         }
-        (Algorithm::V11HmacSha256, Some(d)) if d.region_id.is_empty() || d.service_name.is_empty() => {
-            return Err(Error::invalid_input("derived scope", "region id and service name must not be empty"))
+        (Algorithm::V11HmacSha256, Some(d))
+            if d.region_id.is_empty() || d.service_name.is_empty() =>
+        {
+            return Err(Error::invalid_input(
+                "derived scope",
+                "region id and service name must not be empty",
+            ))
         }
         (Algorithm::V11HmacSha256, Some(d)) => Some(d),
         _ => None,
@@ -131,7 +154,12 @@ pub fn sign(
     if let Some(pid) = &settings.project_id {
         match find_header(req.headers, HEADER_PROJECT_ID) {
             Some(v) if v == pid => {}
-            Some(_) => return Err(Error::invalid_input("X-Project-Id", "differs from the configured project id")),
+            Some(_) => {
+                return Err(Error::invalid_input(
+                    "X-Project-Id",
+                    "differs from the configured project id",
+                ))
+            }
             None => added.push((HEADER_PROJECT_ID.to_owned(), pid.clone())),
         }
     }
@@ -141,7 +169,11 @@ pub fn sign(
         .headers
         .iter()
         .find(|(n, _)| *n == "Content-Type")
-        .is_some_and(|(_, v)| !v.is_empty() && !v.starts_with("application/json") && !v.starts_with("application/bson"));
+        .is_some_and(|(_, v)| {
+            !v.is_empty()
+                && !v.starts_with("application/json")
+                && !v.starts_with("application/bson")
+        });
     let wants_unsigned = matches!(req.body, SignableBody::Unsigned) || content_type_unsigned;
     if wants_unsigned && find_header(req.headers, content_name).is_none() {
         added.push((content_name.to_owned(), UNSIGNED_PAYLOAD.to_owned()));
@@ -150,7 +182,10 @@ pub fn sign(
     let date = match find_header(req.headers, HEADER_SDK_DATE) {
         Some(v) => {
             if parse_sdk_date(v).is_none() {
-                return Err(Error::invalid_input("X-Sdk-Date", "must be UTC yyyyMMddTHHmmssZ"));
+                return Err(Error::invalid_input(
+                    "X-Sdk-Date",
+                    "must be UTC yyyyMMddTHHmmssZ",
+                ));
             }
             v.to_owned()
         }
@@ -164,7 +199,12 @@ pub fn sign(
     if find_header(req.headers, HEADER_HOST).is_none() {
         match settings.host.as_deref() {
             Some(h) if !h.is_empty() => added.push((HEADER_HOST.to_owned(), h.to_owned())),
-            _ => return Err(Error::invalid_input("host", "needed when the request has no Host header")),
+            _ => {
+                return Err(Error::invalid_input(
+                    "host",
+                    "needed when the request has no Host header",
+                ))
+            }
         }
     }
 
@@ -187,11 +227,17 @@ pub fn sign(
         &hash,
     );
     let scope = scope_cfg.map(|d| credential_scope(&date, d));
-    let string_to_sign = canonical::string_to_sign(alg, &date, scope.as_deref(), &canonical_request);
+    let string_to_sign =
+        canonical::string_to_sign(alg, &date, scope.as_deref(), &canonical_request);
     let key = signing_key(alg, &creds.ak, &creds.sk, scope.as_deref());
     let signature = alg.hmac_hex(key.expose(), string_to_sign.as_bytes());
     let auth = canonical::authorization(alg, &creds.ak, scope.as_deref(), &signed_list, &signature);
     added.push((HEADER_AUTHORIZATION.to_owned(), auth));
 
-    Ok(SigningOutput { headers: added, canonical_request, string_to_sign, signature })
+    Ok(SigningOutput {
+        headers: added,
+        canonical_request,
+        string_to_sign,
+        signature,
+    })
 }

@@ -10,7 +10,9 @@ use subtle::ConstantTimeEq;
 use super::algorithm::Algorithm;
 use super::canonical;
 use super::key::signing_key;
-use super::sign::{credential_scope, parse_sdk_date, DerivedScope, HEADER_AUTHORIZATION, HEADER_SDK_DATE};
+use super::sign::{
+    credential_scope, parse_sdk_date, DerivedScope, HEADER_AUTHORIZATION, HEADER_SDK_DATE,
+};
 use crate::auth::SignableBody;
 use crate::error::{Error, ErrorKind};
 use crate::secret::SecretString;
@@ -77,13 +79,19 @@ impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Mismatch::MissingAuthorization => f.write_str("missing Authorization header"),
-            Mismatch::MalformedAuthorization(what) => write!(f, "malformed Authorization header: {what}"),
+            Mismatch::MalformedAuthorization(what) => {
+                write!(f, "malformed Authorization header: {what}")
+            }
             Mismatch::UnsupportedAlgorithm(a) => write!(f, "unsupported signing algorithm `{a}`"),
             Mismatch::UnknownAccessKey(ak) => write!(f, "unknown access key `{ak}`"),
             Mismatch::MissingSdkDate => f.write_str("missing X-Sdk-Date header"),
             Mismatch::MalformedSdkDate => f.write_str("X-Sdk-Date is not yyyyMMddTHHmmssZ"),
-            Mismatch::SdkDateOutOfRange => f.write_str("X-Sdk-Date is outside the allowed clock skew"),
-            Mismatch::ScopeDateMismatch => f.write_str("credential scope date differs from X-Sdk-Date"),
+            Mismatch::SdkDateOutOfRange => {
+                f.write_str("X-Sdk-Date is outside the allowed clock skew")
+            }
+            Mismatch::ScopeDateMismatch => {
+                f.write_str("credential scope date differs from X-Sdk-Date")
+            }
             Mismatch::HeaderNotSigned(h) => write!(f, "header `{h}` must be signed"),
             Mismatch::SignedHeaderMissing(h) => write!(f, "signed header `{h}` is missing"),
             Mismatch::DuplicateHeader(h) => write!(f, "signed header `{h}` appears more than once"),
@@ -113,9 +121,11 @@ pub struct Verified {
 /// Parse `ALG Access=ak, SignedHeaders=a;b, Signature=hex` or
 /// `V11-HMAC-SHA256 Credential=ak/yyyyMMdd/region/service, SignedHeaders=..., Signature=...`.
 pub fn parse_authorization(value: &str) -> Result<ParsedAuthorization, Mismatch> {
-    let (alg_name, rest) = value.split_once(' ').ok_or(Mismatch::MalformedAuthorization("no parameters"))?;
-    let algorithm =
-        Algorithm::from_name(alg_name).ok_or_else(|| Mismatch::UnsupportedAlgorithm(alg_name.to_owned()))?;
+    let (alg_name, rest) = value
+        .split_once(' ')
+        .ok_or(Mismatch::MalformedAuthorization("no parameters"))?;
+    let algorithm = Algorithm::from_name(alg_name)
+        .ok_or_else(|| Mismatch::UnsupportedAlgorithm(alg_name.to_owned()))?;
     let mut parts = rest.split(", ");
     let mut field = |name: &'static str| -> Result<&str, Mismatch> {
         parts
@@ -129,9 +139,15 @@ pub fn parse_authorization(value: &str) -> Result<ParsedAuthorization, Mismatch>
         let mut it = cred.split('/');
         match (it.next(), it.next(), it.next(), it.next(), it.next()) {
             (Some(ak), Some(day), Some(region), Some(service), None)
-                if !ak.is_empty() && day.len() == 8 && !region.is_empty() && !service.is_empty() =>
+                if !ak.is_empty()
+                    && day.len() == 8
+                    && !region.is_empty()
+                    && !service.is_empty() =>
             {
-                let scope = DerivedScope { region_id: region.to_owned(), service_name: service.to_owned() };
+                let scope = DerivedScope {
+                    region_id: region.to_owned(),
+                    service_name: service.to_owned(),
+                };
                 (ak.to_owned(), Some((day.to_owned(), scope)))
             }
             _ => return Err(Mismatch::MalformedAuthorization("Credential")),
@@ -148,7 +164,9 @@ pub fn parse_authorization(value: &str) -> Result<ParsedAuthorization, Mismatch>
         return Err(Mismatch::MalformedAuthorization("Access"));
     }
     let signed_headers: Vec<String> = signed.split(';').map(str::to_owned).collect();
-    let canonical_list = signed_headers.iter().all(|h| !h.is_empty() && *h == h.to_lowercase())
+    let canonical_list = signed_headers
+        .iter()
+        .all(|h| !h.is_empty() && *h == h.to_lowercase())
         && signed_headers.windows(2).all(|w| w[0] < w[1]);
     if !canonical_list {
         return Err(Mismatch::MalformedAuthorization("SignedHeaders"));
@@ -156,7 +174,13 @@ pub fn parse_authorization(value: &str) -> Result<ParsedAuthorization, Mismatch>
     if signature.is_empty() || !signature.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(Mismatch::MalformedAuthorization("Signature"));
     }
-    Ok(ParsedAuthorization { algorithm, access_key, scope, signed_headers, signature: signature.to_owned() })
+    Ok(ParsedAuthorization {
+        algorithm,
+        access_key,
+        scope,
+        signed_headers,
+        signature: signature.to_owned(),
+    })
 }
 
 /// Percent-decode as Python's `urllib.parse.unquote` (invalid UTF-8 becomes U+FFFD; `+` kept).
@@ -176,7 +200,11 @@ pub fn parse_raw_query(raw: &str) -> Vec<(String, String)> {
 }
 
 fn header_values<'a>(headers: &[(&'a str, &'a str)], name: &str) -> Vec<&'a str> {
-    headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| *v).collect()
+    headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| *v)
+        .collect()
 }
 
 /// Verify `req` against its parsed `auth` and the SK of `auth.access_key`.
@@ -219,10 +247,16 @@ pub fn verify(
         }
     }
     let query = parse_raw_query(req.raw_query);
-    let query_refs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let content = header_values(req.headers, alg.content_hash_header()).first().copied();
+    let query_refs: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let content = header_values(req.headers, alg.content_hash_header())
+        .first()
+        .copied();
     let hash = canonical::payload_hash(alg, SignableBody::Bytes(req.body), content);
-    let uri = canonical::canonical_uri(&unquote(req.raw_path)).map_err(|_| Mismatch::MalformedAuthorization("path"))?;
+    let uri = canonical::canonical_uri(&unquote(req.raw_path))
+        .map_err(|_| Mismatch::MalformedAuthorization("path"))?;
     let canonical_request = canonical::canonical_request(
         req.method,
         &uri,
@@ -238,7 +272,12 @@ pub fn verify(
     if !bool::from(expected.as_bytes().ct_eq(given.as_bytes())) {
         return Err(Mismatch::SignatureMismatch);
     }
-    Ok(Verified { authorization: auth.clone(), sdk_date, canonical_request, string_to_sign })
+    Ok(Verified {
+        authorization: auth.clone(),
+        sdk_date,
+        canonical_request,
+        string_to_sign,
+    })
 }
 
 /// Parse `Authorization`, look the SK up by AK with `lookup`, and [`verify`].
@@ -252,12 +291,17 @@ pub fn verify_request(
         _ => return Err(Mismatch::DuplicateHeader("authorization".into())),
     };
     let auth = parse_authorization(value)?;
-    let sk = lookup(&auth.access_key).ok_or_else(|| Mismatch::UnknownAccessKey(auth.access_key.clone()))?;
+    let sk = lookup(&auth.access_key)
+        .ok_or_else(|| Mismatch::UnknownAccessKey(auth.access_key.clone()))?;
     verify(req, &auth, &sk)
 }
 
 /// Accept `sdk_date` only within `max_skew` of `now`, either direction.
-pub fn check_sdk_date(sdk_date: SystemTime, now: SystemTime, max_skew: Duration) -> Result<(), Mismatch> {
+pub fn check_sdk_date(
+    sdk_date: SystemTime,
+    now: SystemTime,
+    max_skew: Duration,
+) -> Result<(), Mismatch> {
     let diff = match now.duration_since(sdk_date) {
         Ok(d) => d,
         Err(e) => e.duration(),

@@ -38,7 +38,9 @@ pub struct TokenCache {
 
 impl std::fmt::Debug for TokenCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenCache").field("margin", &self.margin).finish_non_exhaustive()
+        f.debug_struct("TokenCache")
+            .field("margin", &self.margin)
+            .finish_non_exhaustive()
     }
 }
 
@@ -57,7 +59,12 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl TokenCache {
     /// An empty cache with [`DEFAULT_REFRESH_MARGIN`] and the system clock.
     pub fn new() -> Self {
-        TokenCache { token: Mutex::new(None), refreshing: Mutex::new(()), margin: DEFAULT_REFRESH_MARGIN, clock: Arc::new(SystemClock) }
+        TokenCache {
+            token: Mutex::new(None),
+            refreshing: Mutex::new(()),
+            margin: DEFAULT_REFRESH_MARGIN,
+            clock: Arc::new(SystemClock),
+        }
     }
 
     /// Refresh when less than `margin` of the token's life remains.
@@ -104,7 +111,9 @@ impl TokenCache {
         match fetch() {
             Ok(new) => {
                 if new.expires_at <= self.clock.now() {
-                    return Err(Error::protocol("IAM returned a token that has already expired"));
+                    return Err(Error::protocol(
+                        "IAM returned a token that has already expired",
+                    ));
                 }
                 let token = new.token.clone();
                 *lock(&self.token) = Some(new);
@@ -118,13 +127,19 @@ impl TokenCache {
         let now = self.clock.now();
         lock(&self.token)
             .as_ref()
-            .filter(|t| now.checked_add(self.margin).is_some_and(|deadline| deadline < t.expires_at))
+            .filter(|t| {
+                now.checked_add(self.margin)
+                    .is_some_and(|deadline| deadline < t.expires_at)
+            })
             .map(|t| t.token.clone())
     }
 
     fn unexpired(&self) -> Option<SecretString> {
         let now = self.clock.now();
-        lock(&self.token).as_ref().filter(|t| now < t.expires_at).map(|t| t.token.clone())
+        lock(&self.token)
+            .as_ref()
+            .filter(|t| now < t.expires_at)
+            .map(|t| t.token.clone())
     }
 }
 
@@ -145,7 +160,10 @@ mod tests {
     const DAY: u64 = 24 * 3600;
 
     fn token(name: &str, expires_secs: u64) -> IamToken {
-        IamToken { token: SecretString::new(name), expires_at: SystemTime::UNIX_EPOCH + Duration::from_secs(expires_secs) }
+        IamToken {
+            token: SecretString::new(name),
+            expires_at: SystemTime::UNIX_EPOCH + Duration::from_secs(expires_secs),
+        }
     }
 
     fn setup() -> (Arc<TestClock>, TokenCache) {
@@ -186,8 +204,11 @@ mod tests {
         let e = cache.get(|| Ok(token("old", now))).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::Protocol);
         cache.get(|| Ok(token("t", now + 1800))).unwrap(); // inside margin from the start
-        // Refresh fails but the token has not expired: keep using it.
-        assert_eq!(cache.get(|| Err(Error::protocol("down"))).unwrap().expose(), "t");
+                                                           // Refresh fails but the token has not expired: keep using it.
+        assert_eq!(
+            cache.get(|| Err(Error::protocol("down"))).unwrap().expose(),
+            "t"
+        );
         clock.0.fetch_add(1800, Ordering::SeqCst); // expired now
         assert!(cache.get(|| Err(Error::protocol("down"))).is_err());
     }
@@ -201,7 +222,8 @@ mod tests {
         let barrier = Arc::new(Barrier::new(threads));
         let handles: Vec<_> = (0..threads)
             .map(|_| {
-                let (cache, calls, barrier, clock) = (cache.clone(), calls.clone(), barrier.clone(), clock.clone());
+                let (cache, calls, barrier, clock) =
+                    (cache.clone(), calls.clone(), barrier.clone(), clock.clone());
                 std::thread::spawn(move || {
                     barrier.wait();
                     let now = clock.0.load(Ordering::SeqCst);

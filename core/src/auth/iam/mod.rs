@@ -37,10 +37,21 @@ pub(crate) fn status_error(status: u16, body: &[u8], what: &str) -> Error {
         _ => None,
     };
     let code = text(&v["error"]["code"]).or_else(|| text(&v["error_code"]));
-    let message = text(&v["error"]["message"]).or_else(|| text(&v["error_msg"])).unwrap_or_default();
-    let kind = if matches!(status, 401 | 403) { ErrorKind::Authentication } else { ErrorKind::Service };
-    let mut e = Error::new(kind, format!("{what}: HTTP {status} {message}").trim_end().to_owned())
-        .with_http_status(status);
+    let message = text(&v["error"]["message"])
+        .or_else(|| text(&v["error_msg"]))
+        .unwrap_or_default();
+    let kind = if matches!(status, 401 | 403) {
+        ErrorKind::Authentication
+    } else {
+        ErrorKind::Service
+    };
+    let mut e = Error::new(
+        kind,
+        format!("{what}: HTTP {status} {message}")
+            .trim_end()
+            .to_owned(),
+    )
+    .with_http_status(status);
     if let Some(code) = code {
         e = e.with_provider_code(code);
     }

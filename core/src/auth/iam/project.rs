@@ -19,7 +19,10 @@ pub fn project_request(region: &str) -> Result<IamRequest> {
         method: "GET",
         path: "/v3/projects",
         query: vec![("name".to_owned(), region.to_owned())],
-        headers: vec![("Content-Type".to_owned(), "application/json;charset=utf8".to_owned())],
+        headers: vec![(
+            "Content-Type".to_owned(),
+            "application/json;charset=utf8".to_owned(),
+        )],
         body: SecretBytes::new(Vec::new()),
     })
 }
@@ -32,18 +35,28 @@ pub fn parse_projects_response(status: u16, body: &[u8], region: &str) -> Result
     if !(200..300).contains(&status) {
         return Err(status_error(status, body, "IAM project lookup failed"));
     }
-    let v: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Error::new(ErrorKind::Protocol, format!("IAM projects response is not JSON: {e}")))?;
-    let projects = v["projects"].as_array().ok_or_else(|| Error::protocol("IAM projects response has no `projects` array"))?;
+    let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+        Error::new(
+            ErrorKind::Protocol,
+            format!("IAM projects response is not JSON: {e}"),
+        )
+    })?;
+    let projects = v["projects"]
+        .as_array()
+        .ok_or_else(|| Error::protocol("IAM projects response has no `projects` array"))?;
     for p in projects {
         let (Some(name), Some(id)) = (p["name"].as_str(), p["id"].as_str()) else {
-            return Err(Error::protocol("IAM project entry without string `name` and `id`"));
+            return Err(Error::protocol(
+                "IAM project entry without string `name` and `id`",
+            ));
         };
         if name == region && !id.is_empty() {
             return Ok(id.to_owned());
         }
     }
-    Err(Error::config(format!("no IAM project named `{region}` in this account")))
+    Err(Error::config(format!(
+        "no IAM project named `{region}` in this account"
+    )))
 }
 
 /// Project ids by region, fetched once per region. `Send + Sync`. The lock is held while
@@ -71,7 +84,10 @@ impl ProjectCache {
 
     /// Drop the cached id of `region`.
     pub fn invalidate(&self, region: &str) {
-        self.ids.lock().unwrap_or_else(|e| e.into_inner()).remove(region);
+        self.ids
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(region);
     }
 }
 
@@ -91,20 +107,42 @@ mod tests {
         assert_eq!((r.method, r.path), ("GET", "/v3/projects"));
         assert_eq!(r.query, vec![("name".to_owned(), "cn-north-4".to_owned())]);
         assert!(project_request("").is_err());
-        assert_eq!(parse_projects_response(200, MANUAL, "cn-north-4").unwrap(), "a4a5d4098fb4474fa22cd05f897d6b99");
+        assert_eq!(
+            parse_projects_response(200, MANUAL, "cn-north-4").unwrap(),
+            "a4a5d4098fb4474fa22cd05f897d6b99"
+        );
     }
 
     #[test]
     fn response_errors() {
-        assert_eq!(parse_projects_response(200, MANUAL, "cn-east-3").unwrap_err().kind(), ErrorKind::Configuration);
-        assert_eq!(parse_projects_response(200, b"[]", "r").unwrap_err().kind(), ErrorKind::Protocol);
-        assert_eq!(parse_projects_response(200, b"<html>", "r").unwrap_err().kind(), ErrorKind::Protocol);
         assert_eq!(
-            parse_projects_response(200, br#"{"projects":[{"name":1}]}"#, "r").unwrap_err().kind(),
+            parse_projects_response(200, MANUAL, "cn-east-3")
+                .unwrap_err()
+                .kind(),
+            ErrorKind::Configuration
+        );
+        assert_eq!(
+            parse_projects_response(200, b"[]", "r").unwrap_err().kind(),
             ErrorKind::Protocol
         );
-        let e = parse_projects_response(403, br#"{"error_code":"IAM.0002","error_msg":"no"}"#, "r").unwrap_err();
-        assert_eq!((e.kind(), e.provider_code()), (ErrorKind::Authentication, Some("IAM.0002")));
+        assert_eq!(
+            parse_projects_response(200, b"<html>", "r")
+                .unwrap_err()
+                .kind(),
+            ErrorKind::Protocol
+        );
+        assert_eq!(
+            parse_projects_response(200, br#"{"projects":[{"name":1}]}"#, "r")
+                .unwrap_err()
+                .kind(),
+            ErrorKind::Protocol
+        );
+        let e = parse_projects_response(403, br#"{"error_code":"IAM.0002","error_msg":"no"}"#, "r")
+            .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.provider_code()),
+            (ErrorKind::Authentication, Some("IAM.0002"))
+        );
     }
 
     #[test]
@@ -115,7 +153,11 @@ mod tests {
             .map(|i| {
                 let (cache, calls) = (cache.clone(), calls.clone());
                 std::thread::spawn(move || {
-                    let region = if i % 2 == 0 { "cn-north-4" } else { "ap-southeast-1" };
+                    let region = if i % 2 == 0 {
+                        "cn-north-4"
+                    } else {
+                        "ap-southeast-1"
+                    };
                     cache
                         .get(region, |r| {
                             calls.fetch_add(1, Ordering::SeqCst);

@@ -84,14 +84,17 @@ pub(crate) fn prepare(
 
 /// `{name}` holes of the path, filled. A value must be a non-empty run of RFC 3986
 /// unreserved characters, so it can neither add segments nor change the query.
-fn fill_path(op: &Operation, params: &Map<String, Value>, project_id: Option<&str>) -> Result<String> {
+fn fill_path(
+    op: &Operation,
+    params: &Map<String, Value>,
+    project_id: Option<&str>,
+) -> Result<String> {
     let mut out = String::with_capacity(op.path.len() + 40);
     let mut rest = op.path;
     while let Some(start) = rest.find('{') {
-        let end = rest[start..]
-            .find('}')
-            .map(|e| start + e)
-            .ok_or_else(|| Error::internal(format!("catalog path of {} has an open hole", op.id)))?;
+        let end = rest[start..].find('}').map(|e| start + e).ok_or_else(|| {
+            Error::internal(format!("catalog path of {} has an open hole", op.id))
+        })?;
         out.push_str(&rest[..start]);
         let name = &rest[start + 1..end];
         let value: String = if name == "project_id" {
@@ -104,7 +107,10 @@ fn fill_path(op: &Operation, params: &Map<String, Value>, project_id: Option<&st
                 .iter()
                 .find(|f| f.name == name && f.location == Location::Path)
                 .ok_or_else(|| {
-                    Error::internal(format!("catalog path hole {{{name}}} of {} has no field", op.id))
+                    Error::internal(format!(
+                        "catalog path hole {{{name}}} of {} has no field",
+                        op.id
+                    ))
                 })?;
             match params.get(field.name) {
                 Some(Value::String(s)) => s.clone(),
@@ -139,7 +145,10 @@ fn query_pairs(op: &Operation, params: &Map<String, Value>) -> Result<Vec<(Strin
             (Some(v), _) => v,
             (None, Some(d)) => {
                 given = serde_json::from_str::<Value>(d).map_err(|e| {
-                    Error::internal(format!("catalog default of {} is not JSON: {e}", field.name))
+                    Error::internal(format!(
+                        "catalog default of {} is not JSON: {e}",
+                        field.name
+                    ))
                 })?;
                 &given
             }
@@ -170,7 +179,10 @@ fn nested_body(op: &Operation, params: &Map<String, Value>) -> Result<Vec<u8>> {
         let value = match (params.get(field.name), field.default) {
             (Some(v), _) => v.clone(),
             (None, Some(d)) => serde_json::from_str(d).map_err(|e| {
-                Error::internal(format!("catalog default of {} is not JSON: {e}", field.name))
+                Error::internal(format!(
+                    "catalog default of {} is not JSON: {e}",
+                    field.name
+                ))
             })?,
             (None, None) => continue,
         };
@@ -196,9 +208,9 @@ fn set_pointer(root: &mut Value, pointer: &str, value: Value) -> Result<()> {
     };
     let mut node = root;
     for t in parents {
-        let obj = node
-            .as_object_mut()
-            .ok_or_else(|| Error::internal(format!("JSON pointer {pointer} crosses a non-object")))?;
+        let obj = node.as_object_mut().ok_or_else(|| {
+            Error::internal(format!("JSON pointer {pointer} crosses a non-object"))
+        })?;
         node = obj
             .entry(t.clone())
             .or_insert_with(|| Value::Object(Map::new()));
@@ -234,8 +246,14 @@ mod tests {
         set_pointer(&mut root, "/a/d", Value::from("x")).unwrap();
         assert_eq!(root, serde_json::json!({"a": {"b/c": 1, "d": "x"}}));
         assert!(set_pointer(&mut root, "/a/d/e", Value::Null).is_err());
-        assert_eq!(host_of("http://127.0.0.1:8080/x").unwrap(), "127.0.0.1:8080");
-        assert_eq!(host_of("https://image.cn-north-4.myhuaweicloud.com").unwrap(), "image.cn-north-4.myhuaweicloud.com");
+        assert_eq!(
+            host_of("http://127.0.0.1:8080/x").unwrap(),
+            "127.0.0.1:8080"
+        );
+        assert_eq!(
+            host_of("https://image.cn-north-4.myhuaweicloud.com").unwrap(),
+            "image.cn-north-4.myhuaweicloud.com"
+        );
         assert!(host_of("ftp://x").is_err());
     }
 

@@ -82,6 +82,11 @@ pub(crate) fn prepare(
     })
 }
 
+/// Checks the caller's path parameters (the `{project_id}` hole is filled later).
+pub(crate) fn check_path_params(op: &Operation, params: &Map<String, Value>) -> Result<()> {
+    fill_path(op, params, Some("project")).map(|_| ())
+}
+
 /// `{name}` holes of the path, filled. A value must be a non-empty run of RFC 3986
 /// unreserved characters, so it can neither add segments nor change the query.
 fn fill_path(

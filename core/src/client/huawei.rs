@@ -99,7 +99,7 @@ impl Client {
         let op = super::find("huawei.iam.projects")?;
         let mut params = Map::new();
         params.insert("name".to_string(), Value::from(region));
-        crate::validate::check(op, &params, &[])?;
+        super::local_checks(op, &params, &[])?;
         let cred = self.huawei_credential(op)?;
         let ex = self.exchange(
             op,

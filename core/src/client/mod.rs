@@ -152,7 +152,7 @@ impl Client {
         params: &Map<String, Value>,
         media: &MediaInputs,
     ) -> Result<()> {
-        crate::validate::check(find(op_id)?, params, media)
+        local_checks(find(op_id)?, params, media)
     }
 
     /// Validate, build the body (media base64-encoded once), optionally seal it in the
@@ -166,7 +166,7 @@ impl Client {
         options: &CallOptions,
     ) -> Result<Response> {
         let op = find(op_id)?;
-        crate::validate::check(op, params, media)?;
+        local_checks(op, params, media)?;
         let huawei = self.huawei_credential(op)?;
         let exchange = self.exchange(op, params, media, options, huawei.as_ref())?;
         let outcome = finish::finish(
@@ -280,6 +280,13 @@ impl Client {
             request_id,
         })
     }
+}
+
+/// Every check made before anything is sent: the catalog limits and the path
+/// parameters' characters.
+fn local_checks(op: &Operation, params: &Map<String, Value>, media: &MediaInputs) -> Result<()> {
+    crate::validate::check(op, params, media)?;
+    build::check_path_params(op, params)
 }
 
 /// The catalog entry of `op_id`, or InvalidInput naming it.

@@ -17,6 +17,9 @@ use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// (operation id, parameters, media) of one call.
+type Case<'a> = (&'a str, Map<String, Value>, Vec<(&'a str, Media<'a>)>);
+
 const BASE: &str = "http://gw.test:8080";
 
 fn config() -> ClientConfig {
@@ -193,7 +196,7 @@ fn validation_failures_send_nothing() {
     let t = Arc::new(FakeTransport::documented());
     let client = client_with(config(), t.clone());
     let none = CallOptions::default();
-    let cases: Vec<(&str, Map<String, Value>, Vec<(&str, Media<'_>)>)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             "ctyun.face.detect",
             Map::new(),

@@ -14,6 +14,9 @@ use cnvision_emulator::{config as emu_config, Emulator, EmulatorConfig, FaultKin
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 
+/// (operation id, parameters, media) of one call.
+type Case<'a> = (&'a str, Map<String, Value>, Vec<(&'a str, Media<'a>)>);
+
 const GROUPS: [QpsGroup; 5] = [
     QpsGroup::Safety,
     QpsGroup::Face,
@@ -169,7 +172,7 @@ fn validation_failures_leave_the_emulator_counters_unchanged() {
     let fx = Fixtures::load();
     let p = |v: Value| v.as_object().unwrap().clone();
     let none = CallOptions::default();
-    let cases: Vec<(&str, Map<String, Value>, Vec<(&str, Media<'_>)>)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("ctyun.safety.hat_detect", Map::new(), vec![]),
         (
             "ctyun.face.detect",

@@ -3,7 +3,10 @@
 //! only reads the body (as a socket would) and answers the documented example, so
 //! the process's peak RSS (`VmHWM`) is the client's. Linux only (reads /proc).
 //!
-//! Run: `cargo run --release -p cnvision --example client_memory`
+//! Run: `cargo run --release -p cnvision --example client_memory` (in-process sink), or
+//! `cargo run --release -p cnvision --example client_memory -- http://127.0.0.1:PORT`
+//! to send over the real ureq transport to a `cnvision-emulator` running in another
+//! process (its default credentials), so the socket path is measured too.
 
 use cnvision::catalog::{Gateway, QpsGroup};
 use cnvision::config::ClientConfig;
@@ -67,11 +70,28 @@ fn main() {
         .sum();
     let base_kib = vm_hwm_kib();
     let sink = Arc::new(Sink(AtomicUsize::new(0)));
-    let config = ClientConfig::new()
-        .with_ctyun_eop("ak", "sk", "appkey")
-        .with_endpoint(Gateway::CtyunEop, "http://127.0.0.1:9")
-        .without_rate_limit(QpsGroup::Safety);
-    let client = Client::with_transport(config, sink.clone()).unwrap();
+    let emulator_url = std::env::args().nth(1);
+    let client = match &emulator_url {
+        Some(url) => Client::new(
+            ClientConfig::new()
+                .with_ctyun_eop(
+                    cnvision_emulator::EOP_AK,
+                    cnvision_emulator::EOP_SK,
+                    cnvision_emulator::EOP_APP_KEY,
+                )
+                .with_endpoint(Gateway::CtyunEop, url.as_str())
+                .without_rate_limit(QpsGroup::Safety),
+        )
+        .unwrap(),
+        None => Client::with_transport(
+            ClientConfig::new()
+                .with_ctyun_eop("ak", "sk", "appkey")
+                .with_endpoint(Gateway::CtyunEop, "http://127.0.0.1:9")
+                .without_rate_limit(QpsGroup::Safety),
+            sink.clone(),
+        )
+        .unwrap(),
+    };
     let media: Vec<(&str, Media<'_>)> = paths.iter().map(|p| ("images", Media::File(p))).collect();
     let r = client
         .call(
@@ -81,7 +101,11 @@ fn main() {
             &CallOptions::default(),
         )
         .unwrap();
-    let body = sink.0.load(Ordering::SeqCst) as f64;
+    let body = match emulator_url {
+        // The exact body: 64 base64 strings plus the JSON around them.
+        Some(_) => (raw.div_ceil(3) * 4 + 64 * 3 + 12) as f64,
+        None => sink.0.load(Ordering::SeqCst) as f64,
+    };
     let peak_kib = vm_hwm_kib();
     let grown = (peak_kib.saturating_sub(base_kib)) as f64 * 1024.0;
     println!(

@@ -1,0 +1,29 @@
+//! `cnvision._native`: the PyO3 module under the `cnvision` Python package. It holds
+//! no logic of its own: it converts Python values to the core's types and back, maps
+//! `cnvision::Error` to the package's exception classes, and releases the GIL while
+//! the core signs, encrypts or waits on the network.
+
+mod errors;
+mod json;
+mod signers;
+
+use pyo3::prelude::*;
+
+/// The operation catalog as JSON text (`cnvision::catalog::to_json`).
+#[pyfunction]
+fn catalog_json() -> String {
+    cnvision::catalog::to_json()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", cnvision::VERSION)?;
+    m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::error_kinds, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::register_error_classes, m)?)?;
+    m.add_class::<signers::PySignature>()?;
+    m.add_function(wrap_pyfunction!(signers::sign_eop, m)?)?;
+    m.add_function(wrap_pyfunction!(signers::sign_ctyun_md5, m)?)?;
+    m.add_function(wrap_pyfunction!(signers::sign_ctyun_hmac, m)?)?;
+    Ok(())
+}

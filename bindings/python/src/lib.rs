@@ -3,6 +3,8 @@
 //! `cnvision::Error` to the package's exception classes, and releases the GIL while
 //! the core signs, encrypts or waits on the network.
 
+mod crypto;
+mod emulator;
 mod errors;
 mod json;
 mod signers;
@@ -25,5 +27,20 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(signers::sign_eop, m)?)?;
     m.add_function(wrap_pyfunction!(signers::sign_ctyun_md5, m)?)?;
     m.add_function(wrap_pyfunction!(signers::sign_ctyun_hmac, m)?)?;
+    m.add_function(wrap_pyfunction!(signers::sign_apig, m)?)?;
+    m.add_class::<crypto::PySessionKeys>()?;
+    m.add_function(wrap_pyfunction!(crypto::sm3, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::hmac_sm3, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm4_encrypt_ecb, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm4_decrypt_ecb, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm4_encrypt_block, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm2_public_key_sec1, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm2_encrypt, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::sm2_decrypt, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::envelope_seal, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::envelope_open, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::envelope_open_request, m)?)?;
+    m.add_function(wrap_pyfunction!(crypto::envelope_seal_response, m)?)?;
+    m.add_class::<emulator::PyEmulator>()?;
     Ok(())
 }

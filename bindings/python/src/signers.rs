@@ -199,3 +199,65 @@ pub fn sign_ctyun_hmac(
         .py_err(py)
         .map(Into::into)
 }
+
+/// Huawei APIG signature (`SDK-HMAC-SHA256`, `SDK-HMAC-SM3` or `V11-HMAC-SHA256`).
+/// `time_ms` is ignored when the request already carries `X-Sdk-Date`.
+#[pyfunction]
+#[pyo3(signature = (method, path, *, ak, sk, host=None, algorithm="SDK-HMAC-SHA256",
+    query=Vec::new(), headers=Vec::new(), body=None, unsigned_payload=false, project_id=None,
+    region_id=None, service_name=None, time_ms=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn sign_apig(
+    py: Python<'_>,
+    method: &str,
+    path: &str,
+    ak: String,
+    sk: String,
+    host: Option<String>,
+    algorithm: &str,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: Option<&[u8]>,
+    unsigned_payload: bool,
+    project_id: Option<String>,
+    region_id: Option<String>,
+    service_name: Option<String>,
+    time_ms: Option<i64>,
+) -> PyResult<PySignature> {
+    use cnvision::auth::apig;
+    let alg = apig::Algorithm::from_name(algorithm).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "algorithm must be SDK-HMAC-SHA256, SDK-HMAC-SM3 or V11-HMAC-SHA256, got {algorithm:?}"
+        ))
+    })?;
+    let creds = apig::ApigCredentials::new(ak, sk);
+    let settings = apig::ApigSettings {
+        algorithm: alg,
+        host,
+        project_id,
+        derived: match (region_id, service_name) {
+            (Some(region_id), Some(service_name)) => Some(apig::DerivedScope {
+                region_id,
+                service_name,
+            }),
+            _ => None,
+        },
+    };
+    let time = time_of(time_ms)?;
+    let (q, h) = (pairs(&query), pairs(&headers));
+    let body = if unsigned_payload {
+        SignableBody::Unsigned
+    } else {
+        SignableBody::Bytes(body.unwrap_or(&[]))
+    };
+    let req = SignableRequest {
+        method,
+        path,
+        query: &q,
+        headers: &h,
+        body,
+    };
+    py.detach(|| apig::sign(&req, &creds, &settings, time))
+        .py_err(py)
+        .map(Into::into)
+}

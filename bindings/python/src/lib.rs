@@ -3,6 +3,8 @@
 //! `cnvision::Error` to the package's exception classes, and releases the GIL while
 //! the core signs, encrypts or waits on the network.
 
+mod client;
+mod config;
 mod crypto;
 mod emulator;
 mod errors;
@@ -42,5 +44,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(crypto::envelope_open_request, m)?)?;
     m.add_function(wrap_pyfunction!(crypto::envelope_seal_response, m)?)?;
     m.add_class::<emulator::PyEmulator>()?;
+    m.add_class::<client::PyClient>()?;
+    m.add_class::<client::PyResponse>()?;
     Ok(())
 }

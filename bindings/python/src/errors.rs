@@ -68,3 +68,31 @@ impl<T> IntoPyResult<T> for cnvision::Result<T> {
         self.map_err(|e| to_py(py, &e))
     }
 }
+
+/// Raises the exception the native layer raises for a core error of kind `code`
+/// (1..=10): lets users (and the package's own tests) exercise their handling of
+/// every kind, including `internal`, which no correct call produces.
+#[pyfunction]
+#[pyo3(signature = (code, message, *, provider_code=None, http_status=None, request_id=None))]
+pub fn raise_error(
+    py: Python<'_>,
+    code: u32,
+    message: &str,
+    provider_code: Option<String>,
+    http_status: Option<u16>,
+    request_id: Option<String>,
+) -> PyResult<()> {
+    let kind = ErrorKind::from_code(code)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("no error kind {code}")))?;
+    let mut e = Error::new(kind, message);
+    if let Some(c) = provider_code {
+        e = e.with_provider_code(c);
+    }
+    if let Some(s) = http_status {
+        e = e.with_http_status(s);
+    }
+    if let Some(r) = request_id {
+        e = e.with_request_id(r);
+    }
+    Err(to_py(py, &e))
+}

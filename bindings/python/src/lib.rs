@@ -25,6 +25,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(errors::register_error_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::raise_error, m)?)?;
     m.add_class::<signers::PySignature>()?;
     m.add_function(wrap_pyfunction!(signers::sign_eop, m)?)?;
     m.add_function(wrap_pyfunction!(signers::sign_ctyun_md5, m)?)?;

@@ -2,32 +2,26 @@
 
 import json
 import re
-from functools import lru_cache
 from typing import Any, Dict, List
 
 from . import _native
 
 __all__ = ["catalog", "operation", "python_name", "method_name"]
 
-
-@lru_cache(maxsize=None)
-def _catalog() -> "tuple[Dict[str, Any], ...]":
-    return tuple(json.loads(_native.catalog_json()))
+# Parsed once at import; the catalog is static data compiled into the native module.
+_BY_ID: Dict[str, Dict[str, Any]] = {op["id"]: op for op in json.loads(_native.catalog_json())}
 
 
 def catalog() -> List[Dict[str, Any]]:
-    """Every operation as the core exports it (``cnvision::catalog::to_json``)."""
-    return json.loads(_native.catalog_json())  # a fresh copy the caller may modify
-
-
-@lru_cache(maxsize=None)
-def _by_id() -> Dict[str, Dict[str, Any]]:
-    return {op["id"]: op for op in _catalog()}
+    """Every operation as the core exports it (``cnvision::catalog::to_json``), in
+    catalog order; a fresh copy the caller may modify."""
+    result: List[Dict[str, Any]] = json.loads(_native.catalog_json())
+    return result
 
 
 def operation(op_id: str) -> Dict[str, Any]:
     """The catalog entry of ``op_id`` (KeyError if unknown). Do not modify it."""
-    return _by_id()[op_id]
+    return _BY_ID[op_id]
 
 
 def _snake(name: str) -> str:

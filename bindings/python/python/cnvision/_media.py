@@ -26,7 +26,10 @@ def _item(name: str, value: Any) -> Union[bytes, str]:
     if isinstance(value, str):
         return value
     if isinstance(value, os.PathLike):
-        return os.fspath(value)
+        path = os.fspath(value)
+        if not isinstance(path, str):
+            raise TypeError(f"{name}: bytes paths are not supported; use str or pathlib.Path")
+        return path
     read = getattr(value, "read", None)
     if callable(read):
         data = read()

@@ -64,20 +64,24 @@ pub struct Options {
 }
 
 fn seconds(name: &str, v: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(v)
-        .map_err(|_| PyValueError::new_err(format!("{name} must be a non-negative number of seconds")))
+    Duration::try_from_secs_f64(v).map_err(|_| {
+        PyValueError::new_err(format!("{name} must be a non-negative number of seconds"))
+    })
 }
 
 /// Builds the configuration. Core errors (incomplete credential sets) are returned
 /// as `cnvision::Error` for the caller to raise as the matching exception.
 pub fn build(o: &Options) -> PyResult<cnvision::Result<ClientConfig>> {
     let lookup = |name: &str| {
-        o.values
-            .get(name)
-            .cloned()
-            .or_else(|| if o.from_env { std::env::var(name).ok() } else { None })
+        o.values.get(name).cloned().or_else(|| {
+            if o.from_env {
+                std::env::var(name).ok()
+            } else {
+                None
+            }
+        })
     };
-    let mut c = match ClientConfig::from_lookup(&lookup) {
+    let mut c = match ClientConfig::from_lookup(lookup) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };

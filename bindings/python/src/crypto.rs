@@ -13,8 +13,9 @@ use pyo3::types::PyBytes;
 use crate::errors::IntoPyResult;
 
 fn mode(name: &str) -> PyResult<Mode> {
-    Mode::from_name(name)
-        .ok_or_else(|| PyValueError::new_err(format!("mode must be c1c3c2 or c1c2c3, got {name:?}")))
+    Mode::from_name(name).ok_or_else(|| {
+        PyValueError::new_err(format!("mode must be c1c3c2 or c1c2c3, got {name:?}"))
+    })
 }
 
 fn bytes<'py>(py: Python<'py>, b: &[u8]) -> Bound<'py, PyBytes> {
@@ -94,7 +95,9 @@ pub fn sm4_decrypt_ecb<'py>(
     ciphertext: &[u8],
 ) -> PyResult<Bound<'py, PyBytes>> {
     let key = sm4::Sm4Key::from_bytes(key).py_err(py)?;
-    let out = py.detach(|| sm4::decrypt_ecb(&key, ciphertext)).py_err(py)?;
+    let out = py
+        .detach(|| sm4::decrypt_ecb(&key, ciphertext))
+        .py_err(py)?;
     Ok(bytes(py, &out))
 }
 
@@ -174,7 +177,9 @@ pub fn envelope_seal<'py>(
     let key = PublicKey::parse(public_key).py_err(py)?;
     let (body, keys) = py
         .detach(|| match keys {
-            Some(k) => envelope::seal_with_keys(plain_json, &key, m, &k.0).map(|b| (b, k.0.clone())),
+            Some(k) => {
+                envelope::seal_with_keys(plain_json, &key, m, &k.0).map(|b| (b, k.0.clone()))
+            }
             None => envelope::seal(plain_json, &key, m),
         })
         .py_err(py)?;

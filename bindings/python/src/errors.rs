@@ -15,7 +15,10 @@ static CLASSES: PyOnceLock<Vec<(u32, Py<PyType>)>> = PyOnceLock::new();
 /// `[(code, name)]` of every error kind, in numeric order.
 #[pyfunction]
 pub fn error_kinds() -> Vec<(u32, &'static str)> {
-    ErrorKind::ALL.iter().map(|k| (k.code(), k.name())).collect()
+    ErrorKind::ALL
+        .iter()
+        .map(|k| (k.code(), k.name()))
+        .collect()
 }
 
 /// Registers the exception class of each kind code. Every `ErrorKind` must be
@@ -30,7 +33,9 @@ pub fn register_error_classes(py: Python<'_>, classes: &Bound<'_, PyDict>) -> Py
         list.push((kind.code(), class.cast_into::<PyType>()?.unbind()));
     }
     if classes.len() != list.len() {
-        return Err(PyRuntimeError::new_err("unknown error kind code in the class map"));
+        return Err(PyRuntimeError::new_err(
+            "unknown error kind code in the class map",
+        ));
     }
     CLASSES
         .set(py, list)

@@ -22,7 +22,9 @@ pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::from(u));
         }
-        return Err(PyValueError::new_err(format!("{path}: integer out of 64-bit range")));
+        return Err(PyValueError::new_err(format!(
+            "{path}: integer out of 64-bit range"
+        )));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Number::from_f64(f.value())

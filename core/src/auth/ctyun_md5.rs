@@ -120,11 +120,7 @@ pub fn check_timestamp(
     }
     .ok_or_else(|| VerifyError::MalformedHeader(header.to_string()))?;
     let t = SystemTime::UNIX_EPOCH + Duration::from_millis(ms);
-    let skew = match now.duration_since(t) {
-        Ok(d) => d,
-        Err(e) => e.duration(),
-    };
-    if skew > window {
+    if !timefmt::within(now, t, window) {
         return Err(VerifyError::DateOutsideWindow);
     }
     Ok(())

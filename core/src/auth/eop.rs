@@ -283,11 +283,7 @@ pub fn check_date(
 ) -> std::result::Result<(), VerifyError> {
     let t = timefmt::parse_compact(eop_date, utc_offset_seconds)
         .ok_or_else(|| VerifyError::MalformedHeader(DATE_HEADER.to_string()))?;
-    let skew = match now.duration_since(t) {
-        Ok(d) => d,
-        Err(e) => e.duration(),
-    };
-    if skew > window {
+    if !timefmt::within(now, t, window) {
         return Err(VerifyError::DateOutsideWindow);
     }
     Ok(())

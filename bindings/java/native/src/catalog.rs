@@ -9,7 +9,7 @@ use serde_json::json;
 
 /// `static native String catalogJson()`: the whole catalog, as `cnvision::catalog::to_json`.
 #[no_mangle]
-pub extern "system" fn Java_io_cnvision_NativeBridge_catalogJson<'local>(
+pub extern "system" fn Java_io_cnvision_internal_NativeBridge_catalogJson<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
 ) -> JObject<'local> {
@@ -19,7 +19,7 @@ pub extern "system" fn Java_io_cnvision_NativeBridge_catalogJson<'local>(
 /// `static native String errorKindsJson()`: `[{"code": 1, "name": "invalid_input"}, ...]`
 /// from `ErrorKind::ALL`.
 #[no_mangle]
-pub extern "system" fn Java_io_cnvision_NativeBridge_errorKindsJson<'local>(
+pub extern "system" fn Java_io_cnvision_internal_NativeBridge_errorKindsJson<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
 ) -> JObject<'local> {
@@ -34,7 +34,7 @@ pub extern "system" fn Java_io_cnvision_NativeBridge_errorKindsJson<'local>(
 
 /// `static native String version()`: the core crate version.
 #[no_mangle]
-pub extern "system" fn Java_io_cnvision_NativeBridge_version<'local>(
+pub extern "system" fn Java_io_cnvision_internal_NativeBridge_version<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
 ) -> JObject<'local> {
@@ -44,7 +44,7 @@ pub extern "system" fn Java_io_cnvision_NativeBridge_version<'local>(
 /// `static native void panicForTest(String message)`: panics with `message`, so tests
 /// can check the panic boundary (the caller sees a `CnvisionException`, code Internal).
 #[no_mangle]
-pub extern "system" fn Java_io_cnvision_NativeBridge_panicForTest<'local>(
+pub extern "system" fn Java_io_cnvision_internal_NativeBridge_panicForTest<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
     message: JString<'local>,

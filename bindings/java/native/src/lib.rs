@@ -1,4 +1,4 @@
-//! JNI bridge of cnvision for Java and Android (`io.cnvision.NativeBridge`).
+//! JNI bridge of cnvision for Java and Android (`io.cnvision.internal.NativeBridge`).
 //!
 //! This crate holds no logic of its own: it converts Java values to core types,
 //! calls the core, and converts results and errors back. Every exported function
@@ -14,4 +14,5 @@
 mod boundary;
 mod catalog;
 mod convert;
+mod envelope;
 mod signers;

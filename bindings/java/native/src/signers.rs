@@ -5,12 +5,14 @@
 //! "body_hash": "<hex, instead of body>", "credentials": {...}, "settings": {...}}`.
 //! Credentials per scheme: `eop` {access_key, secret_key, app_key?} with settings
 //! {signed_headers?, request_id?, utc_offset_seconds?}; `ctyun_md5` and `ctyun_hmac`
-//! {app_key, app_secret}. Returns `{"headers": [[n, v]], "canonical_request",
+//! {app_key, app_secret}; `apig` {ak, sk} with settings {algorithm (`SDK-HMAC-SHA256`,
+//! `SDK-HMAC-SM3`, `V11-HMAC-SHA256`), host?, project_id?, region_id?, service_name?};
+//! `"unsigned_payload": true` signs `UNSIGNED-PAYLOAD` (APIG only). Returns `{"headers": [[n, v]], "canonical_request",
 //! "string_to_sign", "signature"}`.
 
 use crate::boundary::{run, BResult};
 use crate::convert::{jstring, json, opt_bytes, pairs, req_str, str_member, string, to_json};
-use cnvision::auth::{ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput};
+use cnvision::auth::{apig, ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput};
 use cnvision::{Error, SecretString};
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::jlong;
@@ -40,7 +42,9 @@ fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BRe
     let query_refs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let header_refs: Vec<(&str, &str)> =
         headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let unsigned = req.get("unsigned_payload").and_then(Value::as_bool) == Some(true);
     let body = match (body, str_member(req, "body_hash")) {
+        _ if unsigned => SignableBody::Unsigned,
         (Some(b), None) => SignableBody::Bytes(b),
         (None, Some(h)) => SignableBody::Precomputed(h),
         (None, None) => SignableBody::Bytes(&[]),
@@ -98,6 +102,26 @@ fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BRe
             };
             ctyun_hmac::sign(&request, &c, time)?
         }
+        "apig" => {
+            let c = apig::ApigCredentials::new(req_str(creds, "ak")?, req_str(creds, "sk")?);
+            let name = req_str(settings, "algorithm")?;
+            let algorithm = apig::Algorithm::from_name(name).ok_or_else(|| {
+                Error::invalid_input("algorithm", format!("unknown APIG algorithm {name:?}"))
+            })?;
+            let mut s = apig::ApigSettings {
+                algorithm,
+                host: str_member(settings, "host").map(str::to_string),
+                project_id: str_member(settings, "project_id").map(str::to_string),
+                derived: None,
+            };
+            if let (Some(region), Some(service)) = (
+                str_member(settings, "region_id"),
+                str_member(settings, "service_name"),
+            ) {
+                s = s.with_derived_scope(region, service);
+            }
+            apig::sign(&request, &c, &s, time)?
+        }
         other => {
             return Err(Error::invalid_input("scheme", format!("unknown signing scheme {other:?}")).into())
         }
@@ -107,7 +131,7 @@ fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BRe
 
 /// `static native String signRequest(String scheme, String requestJson, byte[] body, long unixMillis)`.
 #[no_mangle]
-pub extern "system" fn Java_io_cnvision_NativeBridge_signRequest<'local>(
+pub extern "system" fn Java_io_cnvision_internal_NativeBridge_signRequest<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
     scheme: JString<'local>,

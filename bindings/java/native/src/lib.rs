@@ -14,5 +14,8 @@
 mod boundary;
 mod catalog;
 mod convert;
+#[cfg(feature = "emulator")]
+mod emulator;
 mod envelope;
+mod handle;
 mod signers;

@@ -37,4 +37,24 @@ public final class NativeBridge {
     public static native byte[][] envelopeOpenRequest(byte[] sealedBody, byte[] secretKey, boolean c1c2c3);
 
     public static native byte[] envelopeSealResponse(byte[] plainResult, byte[] sm4Key, byte[] hmacKey);
+
+    public static native long emulatorStart(int port);
+
+    public static native void emulatorFree(long handle);
+
+    public static native String emulatorInfoJson(long handle);
+
+    public static native long emulatorCount(long handle, String opId);
+
+    public static native void emulatorControl(long handle, String action, String argJson);
+
+    public static native long clientNew(String configJson);
+
+    public static native void clientFree(long handle);
+
+    public static native byte[][] clientCall(long handle, String opId, String paramsJson, String[] mediaFields,
+            byte[][] mediaBytes, String[] mediaPaths, boolean encrypt, String requestId);
+
+    public static native void clientValidate(long handle, String opId, String paramsJson, String[] mediaFields,
+            byte[][] mediaBytes, String[] mediaPaths);
 }

@@ -44,11 +44,6 @@ pub(crate) fn jstring<'local>(env: &mut Env<'local>, s: &str) -> BResult<JObject
     Ok(env.new_string(s)?.into())
 }
 
-/// A new `byte[]` as a plain object reference.
-pub(crate) fn jbytes<'local>(env: &mut Env<'local>, b: &[u8]) -> BResult<JObject<'local>> {
-    Ok(env.byte_array_from_slice(b)?.into())
-}
-
 /// Parse JSON text handed over by the Java layer.
 pub(crate) fn json(text: &str, name: &str) -> BResult<Value> {
     serde_json::from_str(text)

@@ -107,8 +107,9 @@ pub extern "system" fn Java_io_cnvision_internal_NativeBridge_emulatorControl<'l
             "clear_faults" => emu.clear_faults(),
             "inject" => {
                 let text = string(env, &arg_json, "fault")?;
-                let fault: Fault = serde_json::from_str(&text)
-                    .map_err(|e| Error::invalid_input("fault", format!("not a fault object: {e}")))?;
+                let fault: Fault = serde_json::from_str(&text).map_err(|e| {
+                    Error::invalid_input("fault", format!("not a fault object: {e}"))
+                })?;
                 emu.inject(fault.op.as_deref(), fault.kind, fault.count);
             }
             "clock" => {
@@ -116,11 +117,15 @@ pub extern "system" fn Java_io_cnvision_internal_NativeBridge_emulatorControl<'l
                 let secs = v
                     .get("offset_secs")
                     .and_then(serde_json::Value::as_i64)
-                    .ok_or_else(|| Error::invalid_input("offset_secs", "is required (an integer)"))?;
+                    .ok_or_else(|| {
+                        Error::invalid_input("offset_secs", "is required (an integer)")
+                    })?;
                 emu.set_clock_offset_secs(secs);
             }
             other => {
-                return Err(Error::invalid_input("action", format!("unknown action {other:?}")).into())
+                return Err(
+                    Error::invalid_input("action", format!("unknown action {other:?}")).into(),
+                )
             }
         }
         Ok(())

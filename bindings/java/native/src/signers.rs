@@ -11,8 +11,10 @@
 //! "string_to_sign", "signature"}`.
 
 use crate::boundary::{run, BResult};
-use crate::convert::{jstring, json, opt_bytes, pairs, req_str, str_member, string, to_json};
-use cnvision::auth::{apig, ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput};
+use crate::convert::{json, jstring, opt_bytes, pairs, req_str, str_member, string, to_json};
+use cnvision::auth::{
+    apig, ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput,
+};
 use cnvision::{Error, SecretString};
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::jlong;
@@ -36,12 +38,22 @@ fn output_json(out: &SigningOutput) -> BResult<String> {
     }))
 }
 
-fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BResult<SigningOutput> {
+fn sign(
+    scheme: &str,
+    req: &Value,
+    body: Option<&[u8]>,
+    time: SystemTime,
+) -> BResult<SigningOutput> {
     let query = pairs(req, "query")?;
     let headers = pairs(req, "headers")?;
-    let query_refs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let header_refs: Vec<(&str, &str)> =
-        headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let query_refs: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let header_refs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let unsigned = req.get("unsigned_payload").and_then(Value::as_bool) == Some(true);
     let body = match (body, str_member(req, "body_hash")) {
         _ if unsigned => SignableBody::Unsigned,
@@ -82,9 +94,8 @@ fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BRe
             }
             s.request_id = str_member(settings, "request_id").map(str::to_string);
             if let Some(off) = settings.get("utc_offset_seconds").and_then(Value::as_i64) {
-                s.utc_offset_seconds = i32::try_from(off).map_err(|_| {
-                    Error::invalid_input("utc_offset_seconds", "out of range")
-                })?;
+                s.utc_offset_seconds = i32::try_from(off)
+                    .map_err(|_| Error::invalid_input("utc_offset_seconds", "out of range"))?;
             }
             eop::sign(&request, &c, &s, time)?
         }
@@ -123,7 +134,9 @@ fn sign(scheme: &str, req: &Value, body: Option<&[u8]>, time: SystemTime) -> BRe
             apig::sign(&request, &c, &s, time)?
         }
         other => {
-            return Err(Error::invalid_input("scheme", format!("unknown signing scheme {other:?}")).into())
+            return Err(
+                Error::invalid_input("scheme", format!("unknown signing scheme {other:?}")).into(),
+            )
         }
     };
     Ok(out)

@@ -93,7 +93,7 @@ pub(crate) fn from_json(v: &Value) -> BResult<ClientConfig> {
                 for (g, qps) in object(val, key)? {
                     let group = qps_group(g)?;
                     c = match qps.as_f64() {
-                        Some(q) if q == 0.0 => c.without_rate_limit(group),
+                        Some(0.0) => c.without_rate_limit(group),
                         Some(q) => c.with_rate_limit(group, RateLimit::qps(q)),
                         None => {
                             return Err(Error::config(format!("rate limit of {g} must be a number")).into())

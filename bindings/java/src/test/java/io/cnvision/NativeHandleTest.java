@@ -1,0 +1,56 @@
+package io.cnvision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cnvision.internal.NativeHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class NativeHandleTest {
+    private static NativeHandle.Releaser counting(final AtomicInteger released) {
+        return new NativeHandle.Releaser() {
+            @Override
+            public void release(long h) {
+                assertEquals(42L, h);
+                released.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void closeReleasesOnceAndLaterUseIsIllegalState() {
+        AtomicInteger released = new AtomicInteger();
+        Object owner = new Object();
+        NativeHandle h = NativeHandle.adopt(owner, 42L, counting(released), "Thing");
+        assertEquals(Long.valueOf(42L), h.use(new NativeHandle.User<Long>() {
+            @Override
+            public Long apply(long x) {
+                return x;
+            }
+        }));
+        h.close();
+        h.close();
+        h.run();
+        assertEquals(1, released.get());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> h.use(x -> x));
+        assertEquals("Thing is closed", e.getMessage());
+    }
+
+    @Test
+    void cleanerReleasesAnUnreachableOwner() throws Exception {
+        assumeTrue(NativeHandle.hasCleaner(), "Cleaner needs Java 9+");
+        AtomicInteger released = new AtomicInteger();
+        adoptAndDrop(released);
+        for (int i = 0; i < 200 && released.get() == 0; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(1, released.get(), "the Cleaner released the handle of the unreachable owner");
+    }
+
+    private static void adoptAndDrop(AtomicInteger released) {
+        NativeHandle.adopt(new Object(), 42L, counting(released), "Dropped");
+    }
+}

@@ -129,3 +129,71 @@ fn text<'v>(v: &'v Value, key: &str) -> BResult<&'v str> {
     v.as_str()
         .ok_or_else(|| Error::config(format!("{key} must be a string")).into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn err(v: Value) -> String {
+        match from_json(&v) {
+            Err(crate::boundary::BridgeError::Core(e)) => {
+                assert_eq!(e.kind(), cnvision::ErrorKind::Configuration);
+                e.message().to_string()
+            }
+            other => panic!("expected a configuration error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_builder_setting_reaches_the_core_config() {
+        let c = from_json(&json!({
+            "ctyun_eop": {"ak": "a", "sk": "s", "app_key": "k"},
+            "ctyun_app": {"app_key": "ak2", "app_secret": "sec"},
+            "huawei_aksk": {"ak": "HA", "sk": "HS"},
+            "huawei_iam": {"user": "u", "password": "p", "domain": "d"},
+            "huawei_project_id": "pid", "huawei_region": "cn-north-4",
+            "endpoints": {"ctyun_eop": "http://127.0.0.1:1/", "huawei_iam": "http://127.0.0.1:2"},
+            "connect_timeout_ms": 1500, "read_timeout_ms": 2500, "write_timeout_ms": 3500,
+            "total_timeout_ms": 4500, "proxy": "env", "user_agent_suffix": "app/1",
+            "rate_limits": {"safety": 0, "face": 2.5}, "rate_limit_fail_fast": true,
+            "max_attempts": 1, "eop_utc_offset_seconds": 0
+        }))
+        .unwrap();
+        assert_eq!(c.ctyun_eop().unwrap().app_key, "k");
+        assert_eq!(c.ctyun_app().unwrap().app_key, "ak2");
+        assert_eq!(c.huawei_aksk().unwrap().ak, "HA");
+        assert_eq!(c.huawei_iam_password().unwrap().domain, "d");
+        assert_eq!(c.huawei_project_id(), Some("pid"));
+        assert_eq!(c.base_url(Gateway::CtyunEop).unwrap(), "http://127.0.0.1:1");
+        assert_eq!(c.base_url(Gateway::HuaweiIam).unwrap(), "http://127.0.0.1:2");
+        let t = c.transport_options();
+        assert_eq!(t.connect_timeout, Duration::from_millis(1500));
+        assert_eq!(t.read_timeout, Duration::from_millis(2500));
+        assert_eq!(t.write_timeout, Duration::from_millis(3500));
+        assert_eq!(t.total_timeout, Some(Duration::from_millis(4500)));
+        assert_eq!(t.proxy, ProxySetting::FromEnv);
+        assert_eq!(c.rate_limit(QpsGroup::Safety), RateLimit::Unlimited);
+        assert_eq!(c.rate_limit(QpsGroup::Face), RateLimit::qps(2.5));
+        assert_eq!(c.rate_limit_mode(), RateLimitMode::FailFast);
+        assert_eq!(c.retry().max_attempts, 1);
+        assert_eq!(c.eop_utc_offset_seconds(), 0);
+        c.validate().unwrap();
+    }
+
+    #[test]
+    fn unknown_or_malformed_settings_are_configuration_errors() {
+        assert!(err(json!({"ctyun_epo": {}})).contains("ctyun_epo"));
+        assert!(err(json!({"endpoints": {"nowhere": "http://x"}})).contains("nowhere"));
+        assert!(err(json!({"rate_limits": {"safety": "fast"}})).contains("safety"));
+        assert!(err(json!({"connect_timeout_ms": -1})).contains("connect_timeout_ms"));
+        assert!(err(json!({"ca": {}})).contains("ca"));
+        assert!(err(json!([])).contains("config"));
+    }
+
+    #[test]
+    fn secrets_stay_out_of_messages() {
+        let msg = err(json!({"huawei_region": 5, "huawei_aksk": {"ak": "A", "sk": "topsecret"}}));
+        assert!(!msg.contains("topsecret"), "{msg}");
+    }
+}

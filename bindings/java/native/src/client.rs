@@ -26,7 +26,8 @@ pub extern "system" fn Java_io_cnvision_internal_NativeBridge_clientNew<'local>(
     config_json: JString<'local>,
 ) -> jlong {
     run(&mut env, |env| {
-        let config = crate::config::from_json(&json(&string(env, &config_json, "config")?, "config")?)?;
+        let config =
+            crate::config::from_json(&json(&string(env, &config_json, "config")?, "config")?)?;
         Ok(into_handle(Client::new(config)?))
     })
 }
@@ -62,7 +63,11 @@ fn media_items(
     }
     let n = fields.len(env)?;
     if bytes.is_null() || paths.is_null() || bytes.len(env)? != n || paths.len(env)? != n {
-        return Err(Error::invalid_input("media", "fields, bytes and paths must have the same length").into());
+        return Err(Error::invalid_input(
+            "media",
+            "fields, bytes and paths must have the same length",
+        )
+        .into());
     }
     let mut out = Vec::with_capacity(n);
     for i in 0..n {

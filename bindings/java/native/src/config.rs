@@ -34,9 +34,12 @@ fn qps_group(name: &str) -> BResult<QpsGroup> {
 }
 
 fn millis(v: &Value, key: &str) -> BResult<Duration> {
-    v.as_u64()
-        .map(Duration::from_millis)
-        .ok_or_else(|| Error::config(format!("{key} must be a non-negative number of milliseconds")).into())
+    v.as_u64().map(Duration::from_millis).ok_or_else(|| {
+        Error::config(format!(
+            "{key} must be a non-negative number of milliseconds"
+        ))
+        .into()
+    })
 }
 
 fn object<'v>(v: &'v Value, key: &str) -> BResult<&'v Map<String, Value>> {
@@ -96,7 +99,10 @@ pub(crate) fn from_json(v: &Value) -> BResult<ClientConfig> {
                         Some(0.0) => c.without_rate_limit(group),
                         Some(q) => c.with_rate_limit(group, RateLimit::qps(q)),
                         None => {
-                            return Err(Error::config(format!("rate limit of {g} must be a number")).into())
+                            return Err(Error::config(format!(
+                                "rate limit of {g} must be a number"
+                            ))
+                            .into())
                         }
                     };
                 }
@@ -111,7 +117,9 @@ pub(crate) fn from_json(v: &Value) -> BResult<ClientConfig> {
                 max_attempts: val
                     .as_u64()
                     .and_then(|n| u32::try_from(n).ok())
-                    .ok_or_else(|| Error::config("max_attempts must be a small non-negative integer"))?,
+                    .ok_or_else(|| {
+                        Error::config("max_attempts must be a small non-negative integer")
+                    })?,
                 ..RetryPolicy::default()
             }),
             "eop_utc_offset_seconds" => c.with_eop_utc_offset_seconds(
@@ -166,7 +174,10 @@ mod tests {
         assert_eq!(c.huawei_iam_password().unwrap().domain, "d");
         assert_eq!(c.huawei_project_id(), Some("pid"));
         assert_eq!(c.base_url(Gateway::CtyunEop).unwrap(), "http://127.0.0.1:1");
-        assert_eq!(c.base_url(Gateway::HuaweiIam).unwrap(), "http://127.0.0.1:2");
+        assert_eq!(
+            c.base_url(Gateway::HuaweiIam).unwrap(),
+            "http://127.0.0.1:2"
+        );
         let t = c.transport_options();
         assert_eq!(t.connect_timeout, Duration::from_millis(1500));
         assert_eq!(t.read_timeout, Duration::from_millis(2500));

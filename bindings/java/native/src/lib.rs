@@ -13,6 +13,8 @@
 
 mod boundary;
 mod catalog;
+mod client;
+mod config;
 mod convert;
 #[cfg(feature = "emulator")]
 mod emulator;

@@ -53,4 +53,33 @@ class NativeHandleTest {
     private static void adoptAndDrop(AtomicInteger released) {
         NativeHandle.adopt(new Object(), 42L, counting(released), "Dropped");
     }
+
+    @Test
+    void closeWaitsForCallsInFlight() throws Exception {
+        final AtomicInteger released = new AtomicInteger();
+        final NativeHandle h = NativeHandle.adopt(new Object(), 42L, counting(released), "Busy");
+        final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        Thread user = new Thread(() -> h.use(x -> {
+            entered.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return x;
+        }));
+        user.start();
+        entered.await();
+        Thread closer = new Thread(h::close);
+        closer.start();
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TIMED_WAITING) {
+            Thread.yield(); // until the closer blocks on the lock held by the call
+        }
+        assertEquals(0, released.get(), "not released while in use");
+        finish.countDown();
+        closer.join();
+        user.join();
+        assertEquals(1, released.get());
+    }
 }

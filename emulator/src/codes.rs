@@ -32,6 +32,10 @@ pub enum Rejection {
     MissingFrame(u32),
     Duration(String),
     Fps(String),
+    /// Polygon malformed or with a point count out of range.
+    PolygonShape(String),
+    /// Polygon point outside the image.
+    PolygonBounds(String),
     /// Any other documented limit.
     Limit(String),
 }
@@ -107,13 +111,16 @@ impl Rejection {
                 "format",
                 "解码失败",
                 "图片解码",
+                "解析失败",
                 "参数错误",
             ],
             Rejection::Size(_) => &["大小", "数据量", "过大", "size", "参数错误"],
             Rejection::Dimensions(_) => &["尺寸", "分辨率", "resolution", "参数错误"],
-            Rejection::TooFew(_) => &["至少", "数量", "参数错误"],
-            Rejection::TooMany(_) => &["多于", "数量", "上限", "参数错误"],
+            Rejection::TooFew(_) => &["至少", "数量", "不能为空", "大于", "参数错误"],
+            Rejection::TooMany(_) => &["多于", "数量", "上限", "大于", "参数错误"],
             Rejection::MissingFrame(_) => &["第", "缺失", "数量", "参数错误"],
+            Rejection::PolygonShape(_) => &["字符串不符合要求", "不符合要求", "参数错误"],
+            Rejection::PolygonBounds(_) => &["超出图像范围", "超出", "参数错误"],
             Rejection::Duration(_) => &["时长", "参数错误"],
             Rejection::Fps(_) => &["帧率", "参数错误"],
             Rejection::Limit(_) => &["参数错误", "不符合", "不合法", "参数格式", "invalid"],
@@ -136,6 +143,10 @@ impl Rejection {
             Rejection::TooFew(f) => format!("{f}: too few items"),
             Rejection::TooMany(f) => format!("{f}: too many items"),
             Rejection::MissingFrame(i) => format!("frame {i} is missing"),
+            Rejection::PolygonShape(f) => {
+                format!("{f}: polygon malformed or point count out of range")
+            }
+            Rejection::PolygonBounds(f) => format!("{f}: polygon point outside the image"),
             Rejection::Duration(f) => format!("{f}: duration out of range"),
             Rejection::Fps(f) => format!("{f}: frame rate out of range"),
             Rejection::Limit(f) => f.clone(),

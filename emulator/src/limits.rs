@@ -26,7 +26,14 @@ pub fn classify(message: &str) -> Rejection {
     let field = message.split(':').next().unwrap_or("").trim().to_string();
     let m = message.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
-    if has(&["duration", "seconds"]) {
+    // Polygon messages first: "outside" would otherwise read as a dimension ("side").
+    if has(&["point", "polygon"]) {
+        if has(&["outside", "negative"]) {
+            Rejection::PolygonBounds(field)
+        } else {
+            Rejection::PolygonShape(field)
+        }
+    } else if has(&["duration", "seconds"]) {
         Rejection::Duration(field)
     } else if has(&["fps", "frame rate"]) {
         Rejection::Fps(field)

@@ -62,3 +62,28 @@ pub fn classify(message: &str) -> Rejection {
         Rejection::Limit(message.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polygon_messages_are_not_read_as_dimensions() {
+        assert_eq!(
+            classify("area: point 0 (5000, 0) lies outside image (640x480 pixels)"),
+            Rejection::PolygonBounds("area".into())
+        );
+        assert_eq!(
+            classify("area: point 1 (-1, 0) has a negative coordinate"),
+            Rejection::PolygonBounds("area".into())
+        );
+        assert_eq!(
+            classify("area: 3 points are fewer than the minimum of 4 (4–9)"),
+            Rejection::PolygonShape("area".into())
+        );
+        assert_eq!(
+            classify("ImageData: shortest side 20 px is below 32"),
+            Rejection::Dimensions("ImageData".into())
+        );
+    }
+}

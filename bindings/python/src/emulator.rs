@@ -126,8 +126,9 @@ impl PyEmulator {
 
     /// Arms a fault for the next `count` requests of `op` (None = any operation).
     /// `kind`: delay (with `ms`), reset, status (with `status`), throttle,
-    /// malformed_json, tamper_result, tamper_hash.
-    #[pyo3(signature = (kind, *, op=None, count=1, ms=None, status=None))]
+    /// malformed_json, tamper_result, tamper_hash, provider_error (with `code`, a
+    /// documented provider code of the catalog).
+    #[pyo3(signature = (kind, *, op=None, count=1, ms=None, status=None, code=None))]
     fn inject(
         &self,
         kind: &str,
@@ -135,6 +136,7 @@ impl PyEmulator {
         count: u32,
         ms: Option<u64>,
         status: Option<u16>,
+        code: Option<&str>,
     ) -> PyResult<()> {
         let mut spec = serde_json::Map::new();
         spec.insert("kind".into(), kind.into());
@@ -143,6 +145,9 @@ impl PyEmulator {
         }
         if let Some(status) = status {
             spec.insert("status".into(), status.into());
+        }
+        if let Some(code) = code {
+            spec.insert("code".into(), code.into());
         }
         let kind: FaultKind = serde_json::from_value(serde_json::Value::Object(spec))
             .map_err(|e| PyValueError::new_err(format!("bad fault: {e}")))?;

@@ -82,6 +82,23 @@ def test_rate_limited_by_provider(emu: Emulator, client: cnvision.Client) -> Non
     assert emu.count(HAT) == 1  # throttled calls are not retried
 
 
+def test_documented_provider_codes_map_to_their_classes(emu: Emulator, client: cnvision.Client) -> None:
+    # Every documented code of hat detection, answered by the emulator, raises the
+    # class the catalog assigns it and carries the code (numbers for AI_OP_n codes).
+    op = cnvision.operation(HAT)
+    kinds = {code: name for code, name in _native.error_kinds()}
+    for documented in op["errors"]:
+        emu.reset()
+        emu.inject("provider_error", op=HAT, code=documented["code"])
+        with pytest.raises(cnvision.Error) as info:
+            client.ctyun_safety_hat_detect(image=JPEG)
+        assert info.value.kind == documented["kind"], documented
+        assert documented["code"].removeprefix("AI_OP_") == info.value.provider_code, documented
+        assert info.value.http_status is not None
+        assert emu.count(HAT) == 1
+    assert len(op["errors"]) > 10 and kinds
+
+
 def test_rate_limited_locally(emu: Emulator) -> None:
     with emu.client(rate_limit=True, rate_limit_mode="fail_fast") as client:
         with pytest.raises(cnvision.RateLimitedError):

@@ -112,9 +112,12 @@ class Emulator:
         count: int = 1,
         ms: Optional[int] = None,
         status: Optional[int] = None,
+        code: Optional[str] = None,
     ) -> None:
-        """Arms a fault for the next ``count`` requests of ``op`` (None = any)."""
-        self._native.inject(kind, op=op, count=count, ms=ms, status=status)
+        """Arms a fault for the next ``count`` requests of ``op`` (None = any).
+
+        ``provider_error`` answers with ``code``, a documented provider code."""
+        self._native.inject(kind, op=op, count=count, ms=ms, status=status, code=code)
 
     def clear_faults(self) -> None:
         self._native.clear_faults()

@@ -16,6 +16,7 @@ use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
 
 use super::{encode, find_header, timefmt, SignableBody, SignableRequest, SigningOutput};
 use crate::{Error, ErrorKind, Result, SecretBytes, SecretString};
@@ -220,9 +221,14 @@ pub fn derive_key(
         .get(..8)
         .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))
         .ok_or_else(|| Error::invalid_input(DATE_HEADER, "must start with yyyyMMdd"))?;
-    let ktime = hmac_sha256(secret_key.expose().as_bytes(), eop_date.as_bytes());
-    let kak = hmac_sha256(&ktime, access_key.as_bytes());
-    Ok(SecretBytes::new(hmac_sha256(&kak, day.as_bytes()).to_vec()))
+    // The intermediate keys are as secret as the SK: wiped when they drop.
+    let ktime = Zeroizing::new(hmac_sha256(
+        secret_key.expose().as_bytes(),
+        eop_date.as_bytes(),
+    ));
+    let kak = Zeroizing::new(hmac_sha256(ktime.as_ref(), access_key.as_bytes()));
+    let kdate = Zeroizing::new(hmac_sha256(kak.as_ref(), day.as_bytes()));
+    Ok(SecretBytes::new(kdate.to_vec()))
 }
 
 /// base64(HMAC-SHA256(kdate, string_to_sign)).

@@ -322,7 +322,7 @@ pub fn sign(
         Some(id) => id.trim().to_string(),
         None => uuid::Uuid::new_v4().to_string(),
     };
-    let eop_date = timefmt::compact(time, settings.utc_offset_seconds);
+    let eop_date = timefmt::compact(time, settings.utc_offset_seconds)?;
     let mut added = vec![
         (REQUEST_ID_HEADER.to_string(), request_id.clone()),
         (DATE_HEADER.to_string(), eop_date.clone()),
@@ -552,6 +552,21 @@ mod tests {
         let generated = sign(&req, &creds(), &EopSettings::default(), t0()).unwrap();
         let id = generated.header(REQUEST_ID_HEADER).unwrap();
         assert_eq!(uuid::Uuid::parse_str(id).unwrap().get_version_num(), 4);
+    }
+
+    #[test]
+    fn far_future_time_is_invalid_input_not_a_panic() {
+        let req = SignableRequest {
+            method: "GET",
+            path: "/",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Bytes(b""),
+        };
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
+        let e = sign(&req, &creds(), &EopSettings::default(), far).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("time"), "{}", e.message());
     }
 
     #[test]

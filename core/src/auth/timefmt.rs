@@ -3,17 +3,33 @@
 use std::time::SystemTime;
 use time::{macros::format_description, OffsetDateTime, UtcOffset};
 
+use crate::{Error, Result};
+
 /// Beijing time, the zone of CTyun's `eop-date`.
 pub const BEIJING_OFFSET_SECONDS: i32 = 8 * 3600;
 
+/// `t` as a UTC date-time; `None` outside the `time` crate's range (years ±9999).
+/// Checked because `OffsetDateTime::from(SystemTime)` panics there.
+pub fn to_datetime(t: SystemTime) -> Option<OffsetDateTime> {
+    let nanos = match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => i128::try_from(d.as_nanos()).ok()?,
+        Err(e) => -i128::try_from(e.duration().as_nanos()).ok()?,
+    };
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+}
+
 /// Format `t` shifted to `offset_seconds` east of UTC as `yyyyMMddTHHmmssZ`.
 /// The trailing `Z` is literal format, not a zone claim (the EOP gateway expects it).
-pub fn compact(t: SystemTime, offset_seconds: i32) -> String {
+/// Errors: `InvalidInput` (field `time`) when the shifted time is not in years 0000..=9999.
+pub fn compact(t: SystemTime, offset_seconds: i32) -> Result<String> {
     let offset = UtcOffset::from_whole_seconds(offset_seconds).unwrap_or(UtcOffset::UTC);
-    let dt = OffsetDateTime::from(t).to_offset(offset);
+    let out_of_range = || Error::invalid_input("time", "must be within years 0000..=9999");
+    let dt = to_datetime(t)
+        .and_then(|dt| dt.checked_to_offset(offset))
+        .filter(|dt| (0..=9999).contains(&dt.year()))
+        .ok_or_else(out_of_range)?;
     let fmt = format_description!("[year][month][day]T[hour][minute][second]Z");
-    // Formatting a valid date with a static description cannot fail for years 0..=9999.
-    dt.format(&fmt).unwrap_or_default()
+    dt.format(&fmt).map_err(|_| out_of_range())
 }
 
 /// Parse a compact timestamp written in `offset_seconds` back to an instant.
@@ -49,12 +65,35 @@ mod tests {
     fn beijing_and_utc() {
         // 2021-01-01T00:00:00Z
         let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_609_459_200);
-        assert_eq!(compact(t, 0), "20210101T000000Z");
-        assert_eq!(compact(t, BEIJING_OFFSET_SECONDS), "20210101T080000Z");
+        assert_eq!(compact(t, 0).unwrap(), "20210101T000000Z");
+        assert_eq!(
+            compact(t, BEIJING_OFFSET_SECONDS).unwrap(),
+            "20210101T080000Z"
+        );
         assert_eq!(
             parse_compact("20210101T080000Z", BEIJING_OFFSET_SECONDS),
             Some(t)
         );
         assert_eq!(unix_millis(t), 1_609_459_200_000);
+    }
+
+    #[test]
+    fn out_of_range_time_is_an_error_not_a_panic() {
+        // Year ~14645: beyond what `time` represents without `large-dates`.
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
+        let e = compact(far, BEIJING_OFFSET_SECONDS).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::InvalidInput);
+        // 9999-12-31T23:00:00Z is representable, but +8 h crosses into year 10000.
+        let edge = SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_297_200);
+        assert_eq!(compact(edge, 0).unwrap(), "99991231T230000Z");
+        assert_eq!(
+            compact(edge, BEIJING_OFFSET_SECONDS).unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+        let before_year_0 = SystemTime::UNIX_EPOCH - Duration::from_secs(62_167_219_201);
+        assert_eq!(
+            compact(before_year_0, 0).unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
     }
 }

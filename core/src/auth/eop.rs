@@ -56,7 +56,8 @@ pub struct EopSettings {
     pub signed_headers: Vec<String>,
     /// Request id to send; `None` generates a UUID v4.
     pub request_id: Option<String>,
-    /// Zone of `eop-date` in seconds east of UTC; default Beijing (+8 h), whatever the host zone.
+    /// Zone of `eop-date` in seconds east of UTC; default Beijing (+8 h), whatever the
+    /// host zone. Beyond ±25:59:59, [`sign`] fails with `Configuration`.
     pub utc_offset_seconds: i32,
 }
 
@@ -300,6 +301,9 @@ pub fn check_date(
 /// in that order. Every other signed header must be on the request; values are
 /// trimmed of surrounding whitespace as HTTP delivers them.
 /// `canonical_request` holds the canonical query (EOP has no other canonical form).
+/// Errors: `Configuration` for a bad signed-header set or UTC offset; `InvalidInput`
+/// for a missing signed header, a signer-owned header already present, or a time
+/// outside years 0000..=9999.
 pub fn sign(
     req: &SignableRequest<'_>,
     creds: &EopCredentials,
@@ -567,6 +571,23 @@ mod tests {
         let e = sign(&req, &creds(), &EopSettings::default(), far).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput);
         assert!(e.message().contains("time"), "{}", e.message());
+    }
+
+    #[test]
+    fn invalid_utc_offset_is_a_configuration_error_not_utc() {
+        let req = SignableRequest {
+            method: "GET",
+            path: "/",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Bytes(b""),
+        };
+        let settings = EopSettings {
+            utc_offset_seconds: 100 * 3600,
+            ..Default::default()
+        };
+        let e = sign(&req, &creds(), &settings, t0()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Configuration);
     }
 
     #[test]

@@ -20,9 +20,15 @@ pub fn to_datetime(t: SystemTime) -> Option<OffsetDateTime> {
 
 /// Format `t` shifted to `offset_seconds` east of UTC as `yyyyMMddTHHmmssZ`.
 /// The trailing `Z` is literal format, not a zone claim (the EOP gateway expects it).
-/// Errors: `InvalidInput` (field `time`) when the shifted time is not in years 0000..=9999.
+/// Errors: `Configuration` when `offset_seconds` is not a valid UTC offset (beyond
+/// ±25:59:59); `InvalidInput` (field `time`) when the shifted time is not in years
+/// 0000..=9999.
 pub fn compact(t: SystemTime, offset_seconds: i32) -> Result<String> {
-    let offset = UtcOffset::from_whole_seconds(offset_seconds).unwrap_or(UtcOffset::UTC);
+    let offset = UtcOffset::from_whole_seconds(offset_seconds).map_err(|_| {
+        Error::config(format!(
+            "UTC offset {offset_seconds} s is out of range (at most ±25:59:59)"
+        ))
+    })?;
     let out_of_range = || Error::invalid_input("time", "must be within years 0000..=9999");
     let dt = to_datetime(t)
         .and_then(|dt| dt.checked_to_offset(offset))
@@ -95,5 +101,15 @@ mod tests {
             compact(before_year_0, 0).unwrap_err().kind(),
             crate::ErrorKind::InvalidInput
         );
+    }
+
+    #[test]
+    fn invalid_offset_is_a_configuration_error() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_609_459_200);
+        for bad in [26 * 3600, -26 * 3600, i32::MAX, i32::MIN] {
+            let e = compact(t, bad).unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::Configuration, "{bad}");
+        }
+        assert_eq!(compact(t, -(5 * 3600)).unwrap(), "20201231T190000Z");
     }
 }

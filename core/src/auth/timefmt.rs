@@ -18,6 +18,17 @@ pub fn to_datetime(t: SystemTime) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
 }
 
+/// `dt` as a `SystemTime`; `None` when the platform cannot represent it (e.g. before
+/// 1601 on Windows). Checked because `SystemTime::from(OffsetDateTime)` panics there.
+pub fn to_system_time(dt: OffsetDateTime) -> Option<SystemTime> {
+    let since_epoch = dt - OffsetDateTime::UNIX_EPOCH;
+    if since_epoch.is_negative() {
+        SystemTime::UNIX_EPOCH.checked_sub(since_epoch.unsigned_abs())
+    } else {
+        SystemTime::UNIX_EPOCH.checked_add(since_epoch.unsigned_abs())
+    }
+}
+
 /// Format `t` shifted to `offset_seconds` east of UTC as `yyyyMMddTHHmmssZ`.
 /// The trailing `Z` is literal format, not a zone claim (the EOP gateway expects it).
 /// Errors: `Configuration` when `offset_seconds` is not a valid UTC offset (beyond
@@ -39,11 +50,12 @@ pub fn compact(t: SystemTime, offset_seconds: i32) -> Result<String> {
 }
 
 /// Parse a compact timestamp written in `offset_seconds` back to an instant.
+/// `None` for malformed text, an invalid offset or an unrepresentable instant.
 pub fn parse_compact(s: &str, offset_seconds: i32) -> Option<SystemTime> {
     let fmt = format_description!("[year][month][day]T[hour][minute][second]Z");
     let dt = time::PrimitiveDateTime::parse(s, &fmt).ok()?;
     let offset = UtcOffset::from_whole_seconds(offset_seconds).ok()?;
-    Some(dt.assume_offset(offset).into())
+    to_system_time(dt.assume_offset(offset))
 }
 
 /// Whether `t` lies within `window` of `now`, either side (clock skew check).
@@ -111,5 +123,21 @@ mod tests {
             assert_eq!(e.kind(), crate::ErrorKind::Configuration, "{bad}");
         }
         assert_eq!(compact(t, -(5 * 3600)).unwrap(), "20201231T190000Z");
+    }
+
+    #[test]
+    fn extreme_parsed_dates_do_not_panic() {
+        // Year 0000 local +8 h: representable on Unix, not on Windows (before 1601).
+        let year0 = Duration::from_secs(62_167_219_200 + 8 * 3600);
+        assert_eq!(
+            parse_compact("00000101T000000Z", BEIJING_OFFSET_SECONDS),
+            SystemTime::UNIX_EPOCH.checked_sub(year0)
+        );
+        let end = Duration::from_secs(253_402_300_799);
+        assert_eq!(
+            parse_compact("99991231T235959Z", 0),
+            SystemTime::UNIX_EPOCH.checked_add(end)
+        );
+        assert_eq!(parse_compact("99991231T235959Z", i32::MAX), None);
     }
 }

@@ -142,10 +142,11 @@ pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
 }
 
 /// Parse an ISO 8601 / RFC 3339 instant such as `2019-02-13T06:52:13.855000Z`.
+/// `None` when malformed or not representable as a `SystemTime` on this platform.
 pub fn parse_iso8601(s: &str) -> Option<SystemTime> {
     OffsetDateTime::parse(s, &Rfc3339)
         .ok()
-        .map(SystemTime::from)
+        .and_then(crate::auth::timefmt::to_system_time)
 }
 
 /// Parse the token response: the token from the `X-Subject-Token` header (any case),
@@ -264,6 +265,14 @@ mod tests {
                 .kind(),
             ErrorKind::Protocol
         );
+        // Year 1: a SystemTime on Unix (an already-expired token), unrepresentable on
+        // Windows (before 1601) and then a Protocol error; never a panic.
+        let year1 = br#"{"token": {"expires_at": "0001-01-01T00:00:00Z"}}"#;
+        let parsed = parse_token_response(201, &h, year1);
+        match SystemTime::UNIX_EPOCH.checked_sub(Duration::from_secs(62_135_596_800)) {
+            Some(t) => assert_eq!(parsed.unwrap().expires_at, t),
+            None => assert_eq!(parsed.unwrap_err().kind(), ErrorKind::Protocol),
+        }
         let bad_date = br#"{"token": {"expires_at": "13/02/2019"}}"#;
         assert_eq!(
             parse_token_response(201, &h, bad_date).unwrap_err().kind(),

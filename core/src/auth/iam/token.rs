@@ -78,6 +78,21 @@ struct ProjectRef<'a> {
 /// The body is serialized straight from borrowed fields into a wiped buffer.
 /// Errors (`InvalidInput`): an empty user name, password, domain name or scope value.
 pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
+    let mut buf = serialize_wiped(&request_body(auth)?)?;
+    Ok(IamRequest {
+        method: "POST",
+        path: "/v3/auth/tokens",
+        query: Vec::new(),
+        headers: vec![(
+            "Content-Type".to_owned(),
+            "application/json;charset=utf8".to_owned(),
+        )],
+        body: SecretBytes::new(std::mem::take(&mut *buf)),
+    })
+}
+
+/// The token request body, borrowing every field from `auth` (no copies).
+fn request_body(auth: &PasswordAuth) -> Result<Body<'_>> {
     let nonempty = |field: &str, v: &str| {
         if v.is_empty() {
             Err(Error::invalid_input(field, "must not be empty"))
@@ -104,7 +119,7 @@ pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
             }
         }
     };
-    let body = Body {
+    Ok(Body {
         auth: Auth {
             identity: Identity {
                 methods: ["password"],
@@ -120,25 +135,42 @@ pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
             },
             scope: Scope { project },
         },
-    };
-    // Reserve enough up front so the buffer holding the password is not reallocated
-    // (a reallocation would leave an unwiped copy behind).
-    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(
-        256 + 6
-            * (auth.user_name.len() + auth.password.expose().len() + auth.domain_name.len() + 64),
-    ));
-    serde_json::to_writer(&mut *buf, &body)
-        .map_err(|e| Error::internal(format!("token body: {e}")))?;
-    Ok(IamRequest {
-        method: "POST",
-        path: "/v3/auth/tokens",
-        query: Vec::new(),
-        headers: vec![(
-            "Content-Type".to_owned(),
-            "application/json;charset=utf8".to_owned(),
-        )],
-        body: SecretBytes::new(std::mem::take(&mut *buf)),
     })
+}
+
+/// Counts the bytes written to it and keeps none: sizes a buffer without a copy.
+struct ByteCounter(usize);
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0 += data.len();
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The exact JSON length of `value`, measured without storing the text.
+fn json_len<T: Serialize>(value: &T) -> Result<usize> {
+    let mut counter = ByteCounter(0);
+    serde_json::to_writer(&mut counter, value)
+        .map_err(|e| Error::internal(format!("token body: {e}")))?;
+    Ok(counter.0)
+}
+
+/// Serializes `value` into a wiped buffer allocated once at its exact length, so
+/// the buffer holding the password never reallocates (which would leave an
+/// unwiped copy behind in freed memory).
+fn serialize_wiped<T: Serialize>(value: &T) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let capacity = json_len(value)?;
+    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(capacity));
+    serde_json::to_writer(&mut *buf, value)
+        .map_err(|e| Error::internal(format!("token body: {e}")))?;
+    if buf.len() > capacity {
+        return Err(Error::internal("token body: serialized length changed"));
+    }
+    Ok(buf)
 }
 
 /// Parse an ISO 8601 / RFC 3339 instant such as `2019-02-13T06:52:13.855000Z`.
@@ -219,6 +251,26 @@ mod tests {
             token_request(&bad).unwrap_err().kind(),
             ErrorKind::InvalidInput
         );
+    }
+
+    #[test]
+    fn body_buffer_never_outgrows_its_first_allocation() {
+        let long = "n".repeat(10_000);
+        let escaped = "\u{1}\"".repeat(2_000); // 6- and 2-byte JSON escapes
+        for scope in [
+            TokenScope::ProjectName(long.clone()),
+            TokenScope::ProjectId(long.clone()),
+            TokenScope::ProjectName(escaped),
+        ] {
+            let a = auth(scope);
+            let body = request_body(&a).unwrap();
+            let initial = json_len(&body).unwrap();
+            let buf = serialize_wiped(&body).unwrap();
+            assert!(buf.len() <= initial && buf.capacity() == initial);
+            let req = token_request(&a).unwrap();
+            assert_eq!(req.body.expose(), buf.as_slice());
+            assert!(req.body.expose().len() > 10_000);
+        }
     }
 
     #[test]

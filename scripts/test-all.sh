@@ -25,7 +25,7 @@ stage() {
 
 stage rust-fmt cargo fmt --all -- --check
 stage rust-clippy cargo clippy --workspace --all-targets --locked -- -D warnings
-stage rust-test cargo test --workspace --locked
+stage rust-test cargo test --workspace --locked --no-fail-fast
 # The README's "try it" command: every provider end to end against the emulator.
 stage try-it cargo run -q --locked -p cnvision-examples --bin try_it
 

@@ -453,5 +453,5 @@ fn json_export_round_trips_and_lists_every_operation() {
         .find(|o| o["id"] == "ctyun.face.action_liveness")
         .expect("action");
     assert_eq!(action["qps"], "video_liveness");
-    assert_eq!(action["errors"][0]["kind"], "Service");
+    assert_eq!(action["errors"][0]["kind"], "service");
 }

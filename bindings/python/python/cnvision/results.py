@@ -8,8 +8,9 @@ parses the response and serializes the typed value (``Result.typed_json``);
 
 - Rust ``Option<T>`` is ``Optional[T]``, ``Vec<T>`` is ``List[T]``, ``[f64; 3]`` is
   ``Tuple[float, float, float]``, ``Vec<u8>`` is ``bytes`` (base64 in the JSON);
-- Rust enums are ``Literal`` strings of the snake_case variant names (the verbatim
-  text behind ``other``/``unknown`` is in ``Result.payload``);
+- Rust enums are ``enum.Enum`` classes whose values are the snake_case variant names
+  (``IdentityCheck("valid") is IdentityCheck.VALID``; the verbatim text behind ``OTHER``/``UNKNOWN``
+  is in ``Result.payload``);
 - a Rust field named like a Python keyword gets a trailing underscore (``class_``).
 
 Python 3.8 compatible: annotations use ``typing`` generics.
@@ -18,6 +19,7 @@ Python 3.8 compatible: annotations use ``typing`` generics.
 import base64
 import builtins
 import dataclasses
+import enum
 import keyword
 from typing import (
     Any,
@@ -180,7 +182,14 @@ class FaceComparison:
     landmarks_b: List[float]
 
 
-LivenessVerdict = Literal["live", "spoof", "unclear", "other"]
+
+class LivenessVerdict(enum.Enum):
+    """Silent-liveness verdict (``OTHER``: any other text, verbatim in ``payload``)."""
+
+    LIVE = "live"
+    SPOOF = "spoof"
+    UNCLEAR = "unclear"
+    OTHER = "other"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,36 +203,40 @@ class SilentLiveness:
     faces: List[LivenessFace]
 
 
-IdentityCheck = Literal[
-    "valid",
-    "invalid",
-    "parameter_format",
-    "system_error",
-    "cross_network_timeout",
-    "internal_call_error",
-    "internal_timeout",
-    "not_executed",
-    "unknown",
-]
 
-PortraitCheck = Literal[
-    "same_person",
-    "different_person",
-    "probably_same_person",
-    "database_error",
-    "comparison_error",
-    "id_number_invalid",
-    "no_record_photo",
-    "not_jpeg",
-    "modelling_failed",
-    "poor_quality",
-    "photo_too_small",
-    "poor_record_photo",
-    "engine_timeout",
-    "other",
-    "not_executed",
-    "unknown",
-]
+class IdentityCheck(enum.Enum):
+    """First ``resStr`` character: name and ID number check (manual 002)."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    PARAMETER_FORMAT = "parameter_format"
+    SYSTEM_ERROR = "system_error"
+    CROSS_NETWORK_TIMEOUT = "cross_network_timeout"
+    INTERNAL_CALL_ERROR = "internal_call_error"
+    INTERNAL_TIMEOUT = "internal_timeout"
+    NOT_EXECUTED = "not_executed"
+    UNKNOWN = "unknown"
+
+
+class PortraitCheck(enum.Enum):
+    """Second ``resStr`` character: portrait against the record photo (manual 002)."""
+
+    SAME_PERSON = "same_person"
+    DIFFERENT_PERSON = "different_person"
+    PROBABLY_SAME_PERSON = "probably_same_person"
+    DATABASE_ERROR = "database_error"
+    COMPARISON_ERROR = "comparison_error"
+    ID_NUMBER_INVALID = "id_number_invalid"
+    NO_RECORD_PHOTO = "no_record_photo"
+    NOT_JPEG = "not_jpeg"
+    MODELLING_FAILED = "modelling_failed"
+    POOR_QUALITY = "poor_quality"
+    PHOTO_TOO_SMALL = "photo_too_small"
+    POOR_RECORD_PHOTO = "poor_record_photo"
+    ENGINE_TIMEOUT = "engine_timeout"
+    OTHER = "other"
+    NOT_EXECUTED = "not_executed"
+    UNKNOWN = "unknown"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -354,7 +367,14 @@ class MainObject:
     location: HuaweiBox
 
 
-RecaptureSuggestion = Literal["genuine", "recaptured", "uncertain", "other"]
+
+class RecaptureSuggestion(enum.Enum):
+    """Recapture verdict (``GENUINE``: not recaptured; ``OTHER``: verbatim in ``payload``)."""
+
+    GENUINE = "genuine"
+    RECAPTURED = "recaptured"
+    UNCERTAIN = "uncertain"
+    OTHER = "other"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -450,6 +470,11 @@ def from_json(tp: Any, value: Any, path: str = "result") -> Any:
         if not isinstance(value, list) or len(value) != len(items):
             raise _fail(path, f"{len(items)} values", value)
         return tuple(from_json(t, v, f"{path}[{i}]") for i, (t, v) in enumerate(zip(items, value)))
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            raise _fail(path, f"a {tp.__name__} value", value) from None
     if origin is Literal:
         if value not in get_args(tp):
             raise _fail(path, f"one of {get_args(tp)}", value)

@@ -1,7 +1,8 @@
 //! `cnvision._native.Client`: one `cnvision::Client` shared by every Python thread.
 //! `call` converts the parameters and media, releases the GIL for the whole core
 //! call (validation, file reading, base64, envelope, signing, network) and converts
-//! the response back. Media bytes are borrowed from the Python `bytes` objects, and
+//! the response back, with the typed result as JSON (`cnvision::api::typed_result_json`,
+//! computed without the GIL). Media bytes are borrowed from the Python `bytes` objects, and
 //! paths go to the core as paths, so nothing is copied on the way in.
 
 use std::collections::HashMap;
@@ -169,10 +170,14 @@ impl PyClient {
             encrypt,
             request_id,
         };
-        let response = py
-            .detach(|| client.call(op_id, &params, &media, &options))
+        let (response, typed) = py
+            .detach(|| {
+                let response = client.call(op_id, &params, &media, &options)?;
+                let typed = cnvision::api::typed_result_json(response.operation, &response)?;
+                Ok::<_, cnvision::Error>((response, typed))
+            })
             .py_err(py)?;
-        PyResponse::new(py, response)
+        PyResponse::new(py, response, &typed)
     }
 
     /// Local validation only; nothing is sent. Same arguments as `call`.
@@ -239,6 +244,10 @@ pub struct PyResponse {
     /// The whole response JSON (decrypted when the envelope was used).
     #[pyo3(get)]
     body: Py<PyAny>,
+    /// The typed result as JSON values (`cnvision::api::typed_result_json`: Rust field
+    /// names, enums as snake_case strings, bytes as standard base64).
+    #[pyo3(get)]
+    typed: Py<PyAny>,
     /// Decoded images of the operation's binary results: {JSON pointer: bytes}.
     #[pyo3(get)]
     binaries: Py<PyDict>,
@@ -248,7 +257,7 @@ pub struct PyResponse {
 }
 
 impl PyResponse {
-    fn new(py: Python<'_>, r: cnvision::Response) -> PyResult<Self> {
+    fn new(py: Python<'_>, r: cnvision::Response, typed: &serde_json::Value) -> PyResult<Self> {
         let binaries = PyDict::new(py);
         for (pointer, data) in &r.binaries {
             binaries.set_item(pointer, PyBytes::new(py, data))?;
@@ -261,6 +270,7 @@ impl PyResponse {
             message: r.message,
             result: json::to_py(py, &r.result)?.unbind(),
             body: json::to_py(py, &r.body)?.unbind(),
+            typed: json::to_py(py, typed)?.unbind(),
             binaries: binaries.unbind(),
             subject_token: r.subject_token.map(|t| t.expose().to_string()),
         })

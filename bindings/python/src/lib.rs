@@ -19,10 +19,18 @@ fn catalog_json() -> String {
     cnvision::catalog::to_json()
 }
 
+/// (operation id, Rust result type as written, e.g. `Vec < Detection >`) for every
+/// catalog operation (`cnvision::api::RESULT_TYPES`).
+#[pyfunction]
+fn result_types() -> Vec<(&'static str, &'static str)> {
+    cnvision::api::RESULT_TYPES.to_vec()
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", cnvision::VERSION)?;
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
+    m.add_function(wrap_pyfunction!(result_types, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(errors::register_error_classes, m)?)?;
     m.add_function(wrap_pyfunction!(errors::raise_error, m)?)?;

@@ -23,15 +23,18 @@ def test_media_as_bytes_str_path_and_file(emu: Emulator, client: cnvision.Client
     assert emu.count(HAT) == len(forms)
 
 
-def test_result_attribute_access_and_raw(client: cnvision.Client) -> None:
+def test_result_typed_data_untyped_record_and_raw(client: cnvision.Client) -> None:
     r = client.ctyun_safety_hat_detect(image=JPEG)
     assert r.raw["statusCode"] == 0
-    first = r.data[0]
+    assert isinstance(r.data[0], cnvision.results.Detection)
+    assert r.data[0].label == r.payload[0]["classname"]
+    first = r.record[0]
     assert first.classname == first["classname"] == first.raw["classname"]
     assert r.request_id
     d = client.ctyun_face_detect(image_data=JPEG)
-    assert isinstance(d.data, cnvision.Record)
-    assert d.raw == d.raw  # plain dict
+    assert isinstance(d.data, cnvision.results.FaceDetection)
+    assert isinstance(d.record, cnvision.Record)
+    assert d.detect_count == d.record.DetectCount == 1  # attribute fallback to the record
     with pytest.raises(AttributeError):
         _ = first.no_such_field
 

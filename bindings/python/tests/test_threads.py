@@ -25,7 +25,7 @@ def test_eight_threads_share_one_client(emu: Emulator, client: cnvision.Client) 
                 r = client.ctyun_safety_hat_detect(
                     image=JPEG, encrypt=i % 2 == 0, request_id=f"t{n}-{i}"
                 )
-                assert r.data[0].classname == "blue_hat"
+                assert r.data[0].label == "blue_hat"
                 with lock:
                     ids.append(r.request_id or "")
         except BaseException as e:  # collected and re-raised in the main thread

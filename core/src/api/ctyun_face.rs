@@ -1,11 +1,12 @@
 //! CTyun face recognition on the EOP gateway (manual 002). Every operation may use
 //! the `decrypted: true` envelope: `client.ctyun_face().encrypted().detect(..)`.
 
-use super::{de, decode, group_options, ids, Group, Params, Rect};
+use super::{de, decode, group_options, ids, serialize_name, Group, Params, Rect};
 use crate::client::CallOptions;
+use crate::client::Response;
 use crate::error::{Error, Result};
 use crate::media::Media;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Manual 002 operations. Obtain with [`crate::Client::ctyun_face`].
 #[derive(Debug, Clone)]
@@ -33,7 +34,7 @@ pub struct DetectOptions {
 }
 
 /// One face found by `detect`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DetectedFace {
     pub rect: Rect,
     /// Class name (`face`).
@@ -46,7 +47,7 @@ pub struct DetectedFace {
 }
 
 /// Result of `detect`: the parallel arrays of the response, zipped per face.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FaceDetection {
     pub faces: Vec<DetectedFace>,
 }
@@ -64,6 +65,15 @@ struct RawDetection {
     face_angles: Vec<Vec<f64>>,
     #[serde(default, deserialize_with = "de::null_default")]
     landmarks: Vec<Vec<f64>>,
+}
+
+impl FaceDetection {
+    /// The parser of `ctyun.face.detect`: zips the parallel arrays of `result`.
+    pub(super) fn from_response(response: &Response) -> Result<Self> {
+        let raw: RawDetection = decode(response, response.result.clone())?;
+        FaceDetection::try_from(raw)
+            .map_err(|e| Error::protocol(format!("{}: {e}", response.operation)))
+    }
 }
 
 impl TryFrom<RawDetection> for FaceDetection {
@@ -94,7 +104,7 @@ impl TryFrom<RawDetection> for FaceDetection {
 }
 
 /// Age and gender of one face.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct FaceAttributes {
     /// Estimated age in years (sent as a string).
     #[serde(default, deserialize_with = "de::opt_i64")]
@@ -102,31 +112,51 @@ pub struct FaceAttributes {
     /// `Male` / `Female` as the service words it.
     #[serde(default, deserialize_with = "de::string_lenient")]
     pub gender: String,
-    #[serde(rename = "face_location", default)]
+    #[serde(rename(deserialize = "face_location"), default)]
     pub location: Rect,
 }
 
 /// Result of `attributes`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct AgeGender {
-    #[serde(rename = "face_list", default, deserialize_with = "de::null_default")]
+    #[serde(
+        rename(deserialize = "face_list"),
+        default,
+        deserialize_with = "de::null_default"
+    )]
     pub faces: Vec<FaceAttributes>,
 }
 
 /// Result of `compare`: similarity of the central faces of two images.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct FaceComparison {
     /// Similarity in [0, 1].
-    #[serde(rename = "Score", deserialize_with = "de::f64_lenient")]
+    #[serde(rename(deserialize = "Score"), deserialize_with = "de::f64_lenient")]
     pub score: f64,
     /// Face in image 1 as `[left, top, width, height]`.
-    #[serde(rename = "RectAList", default, deserialize_with = "de::f64_list")]
+    #[serde(
+        rename(deserialize = "RectAList"),
+        default,
+        deserialize_with = "de::f64_list"
+    )]
     pub rect_a: Vec<f64>,
-    #[serde(rename = "RectBList", default, deserialize_with = "de::f64_list")]
+    #[serde(
+        rename(deserialize = "RectBList"),
+        default,
+        deserialize_with = "de::f64_list"
+    )]
     pub rect_b: Vec<f64>,
-    #[serde(rename = "LandmarkA", default, deserialize_with = "de::f64_list")]
+    #[serde(
+        rename(deserialize = "LandmarkA"),
+        default,
+        deserialize_with = "de::f64_list"
+    )]
     pub landmarks_a: Vec<f64>,
-    #[serde(rename = "LandmarkB", default, deserialize_with = "de::f64_list")]
+    #[serde(
+        rename(deserialize = "LandmarkB"),
+        default,
+        deserialize_with = "de::f64_list"
+    )]
     pub landmarks_b: Vec<f64>,
 }
 
@@ -144,6 +174,17 @@ pub enum LivenessVerdict {
 }
 
 impl LivenessVerdict {
+    /// The variant's snake_case name (`live`, `spoof`, `unclear`, `other`): its
+    /// serialized form (the verbatim text of `Other` stays in the raw response).
+    pub fn name(&self) -> &'static str {
+        match self {
+            LivenessVerdict::Live => "live",
+            LivenessVerdict::Spoof => "spoof",
+            LivenessVerdict::Unclear => "unclear",
+            LivenessVerdict::Other(_) => "other",
+        }
+    }
+
     /// From the service's text.
     pub fn parse(text: &str) -> Self {
         match text.trim() {
@@ -162,18 +203,22 @@ impl<'de> Deserialize<'de> for LivenessVerdict {
 }
 
 /// One face of `silent_liveness`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct LivenessFace {
-    #[serde(rename = "FaceAntiSpoofing")]
+    #[serde(rename(deserialize = "FaceAntiSpoofing"))]
     pub verdict: LivenessVerdict,
-    #[serde(rename = "face_location", default)]
+    #[serde(rename(deserialize = "face_location"), default)]
     pub location: Rect,
 }
 
 /// Result of `silent_liveness`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct SilentLiveness {
-    #[serde(rename = "face_list", default, deserialize_with = "de::null_default")]
+    #[serde(
+        rename(deserialize = "face_list"),
+        default,
+        deserialize_with = "de::null_default"
+    )]
     pub faces: Vec<LivenessFace>,
 }
 
@@ -201,6 +246,22 @@ pub enum IdentityCheck {
 }
 
 impl IdentityCheck {
+    /// The variant's snake_case name: its serialized form (`unknown` for any other
+    /// character, which stays in `res_str`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+            Self::ParameterFormat => "parameter_format",
+            Self::SystemError => "system_error",
+            Self::CrossNetworkTimeout => "cross_network_timeout",
+            Self::InternalCallError => "internal_call_error",
+            Self::InternalTimeout => "internal_timeout",
+            Self::NotExecuted => "not_executed",
+            Self::Unknown(_) => "unknown",
+        }
+    }
+
     pub fn from_char(c: char) -> Self {
         match c {
             '0' => Self::Valid,
@@ -254,6 +315,29 @@ pub enum PortraitCheck {
 }
 
 impl PortraitCheck {
+    /// The variant's snake_case name: its serialized form (`unknown` for any other
+    /// character, which stays in `res_str`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::SamePerson => "same_person",
+            Self::DifferentPerson => "different_person",
+            Self::ProbablySamePerson => "probably_same_person",
+            Self::DatabaseError => "database_error",
+            Self::ComparisonError => "comparison_error",
+            Self::IdNumberInvalid => "id_number_invalid",
+            Self::NoRecordPhoto => "no_record_photo",
+            Self::NotJpeg => "not_jpeg",
+            Self::ModellingFailed => "modelling_failed",
+            Self::PoorQuality => "poor_quality",
+            Self::PhotoTooSmall => "photo_too_small",
+            Self::PoorRecordPhoto => "poor_record_photo",
+            Self::EngineTimeout => "engine_timeout",
+            Self::Other => "other",
+            Self::NotExecuted => "not_executed",
+            Self::Unknown(_) => "unknown",
+        }
+    }
+
     pub fn from_char(c: char) -> Self {
         match c {
             '0' => Self::SamePerson,
@@ -277,7 +361,7 @@ impl PortraitCheck {
 }
 
 /// Result of `real_name_auth`, with `resStr` decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RealNameVerification {
     pub cert_token: Option<String>,
     /// The raw 4-character result string.
@@ -292,6 +376,25 @@ impl RealNameVerification {
     /// Name/ID valid and the portrait is the same person.
     pub fn is_verified(&self) -> bool {
         self.identity == IdentityCheck::Valid && self.portrait == PortraitCheck::SamePerson
+    }
+
+    /// The parser of `ctyun.face.real_name_auth`: reads `result` and decodes `resStr`.
+    pub(super) fn from_response(response: &Response) -> Result<Self> {
+        let raw: RawRealName = decode(response, response.result.clone())?;
+        let (identity, portrait) =
+            RealNameVerification::decode_res_str(&raw.res_str).ok_or_else(|| {
+                Error::protocol(format!(
+                    "{}: resStr {:?} is shorter than 2 characters",
+                    response.operation, raw.res_str
+                ))
+            })?;
+        Ok(RealNameVerification {
+            cert_token: raw.cert_token.filter(|t| !t.is_empty()),
+            res_str: raw.res_str,
+            identity,
+            portrait,
+            message: raw.ret_message.or_else(|| response.message.clone()),
+        })
     }
 
     /// Decode a `resStr` (at least 2 characters; characters 3–4 are ignored).
@@ -313,6 +416,8 @@ struct RawRealName {
     #[serde(default)]
     ret_message: Option<String>,
 }
+
+serialize_name!(LivenessVerdict, IdentityCheck, PortraitCheck);
 
 /// The action asked for in `action_liveness`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -338,7 +443,7 @@ impl LivenessAction {
 }
 
 /// Result of `action_liveness`: which actions were seen (`"True"`/`"False"` on the wire).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ActionLiveness {
     /// The video shows a live person performing the requested action.
     #[serde(deserialize_with = "de::bool_lenient")]
@@ -364,9 +469,7 @@ impl CtyunFace<'_> {
         let response = self
             .0
             .raw(ids::CTYUN_FACE_DETECT, &p.0, &[("ImageData", image)])?;
-        let raw: RawDetection = decode(&response, response.result.clone())?;
-        FaceDetection::try_from(raw)
-            .map_err(|e| Error::protocol(format!("{}: {e}", response.operation)))
+        FaceDetection::from_response(&response)
     }
 
     /// Age and gender (`ctyun.face.attributes`).
@@ -412,21 +515,7 @@ impl CtyunFace<'_> {
             &p.0,
             &[("portrait", portrait)],
         )?;
-        let raw: RawRealName = decode(&response, response.result.clone())?;
-        let (identity, portrait) =
-            RealNameVerification::decode_res_str(&raw.res_str).ok_or_else(|| {
-                Error::protocol(format!(
-                    "{}: resStr {:?} is shorter than 2 characters",
-                    response.operation, raw.res_str
-                ))
-            })?;
-        Ok(RealNameVerification {
-            cert_token: raw.cert_token.filter(|t| !t.is_empty()),
-            res_str: raw.res_str,
-            identity,
-            portrait,
-            message: raw.ret_message.or(response.message),
-        })
+        RealNameVerification::from_response(&response)
     }
 
     /// Video action liveness (`ctyun.face.action_liveness`): an mp4/avi/mov clip of

@@ -4,7 +4,7 @@
 use super::{de, group_options, ids, Group, Params, Rect};
 use crate::error::{Error, Result};
 use crate::media::Media;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Manual 003 operations. Obtain with [`crate::Client::ctyun_face2019`].
@@ -20,26 +20,34 @@ pub enum BatchImage<'a> {
 }
 
 /// One face of `detect`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct DetectedFace2019 {
-    #[serde(rename = "face_probability", default, deserialize_with = "de::opt_f64")]
+    #[serde(
+        rename(deserialize = "face_probability"),
+        default,
+        deserialize_with = "de::opt_f64"
+    )]
     pub probability: Option<f64>,
     #[serde(default)]
     pub location: Rect,
 }
 
 /// `detect` result of one image.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct ImageFaces {
     /// 0 when the image meets the quality requirements, 1 otherwise.
     #[serde(default, deserialize_with = "de::i64_lenient")]
     pub pic_quality: i64,
-    #[serde(rename = "face_list", default, deserialize_with = "de::null_default")]
+    #[serde(
+        rename(deserialize = "face_list"),
+        default,
+        deserialize_with = "de::null_default"
+    )]
     pub faces: Vec<DetectedFace2019>,
 }
 
 /// One face of `analyse`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct AnalysedFace {
     #[serde(default, deserialize_with = "de::opt_i64")]
     pub age: Option<i64>,
@@ -51,23 +59,27 @@ pub struct AnalysedFace {
 }
 
 /// `analyse` result of one image.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct ImageAnalysis {
     #[serde(default, deserialize_with = "de::i64_lenient")]
     pub pic_quality: i64,
-    #[serde(rename = "face_list", default, deserialize_with = "de::null_default")]
+    #[serde(
+        rename(deserialize = "face_list"),
+        default,
+        deserialize_with = "de::null_default"
+    )]
     pub faces: Vec<AnalysedFace>,
 }
 
 /// `compare` result of one pair.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct PairComparison {
     /// Similarity 0–100; `None` when a face is missing.
     #[serde(default, deserialize_with = "de::opt_f64")]
     pub confidence: Option<f64>,
     /// The service's verdict (`"True"`/`"False"`).
     #[serde(
-        rename = "face_compare",
+        rename(deserialize = "face_compare"),
         default,
         deserialize_with = "de::bool_lenient"
     )]

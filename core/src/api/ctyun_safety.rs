@@ -3,7 +3,7 @@
 use super::{de, group_options, ids, repeat as frames, Group, Params};
 use crate::error::Result;
 use crate::media::Media;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Manual 000 operations. Obtain with [`crate::Client::ctyun_safety`].
 #[derive(Debug, Clone)]
@@ -11,24 +11,30 @@ pub struct CtyunSafety<'c>(pub(super) Group<'c>);
 group_options!(CtyunSafety);
 
 /// One detected object (hat, workwear, …).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Detection {
     /// Class name, e.g. `blue_hat`.
-    #[serde(rename = "classname", deserialize_with = "de::string_lenient")]
+    #[serde(
+        rename(deserialize = "classname"),
+        deserialize_with = "de::string_lenient"
+    )]
     pub label: String,
     /// Confidence in [0, 1].
     #[serde(deserialize_with = "de::f64_lenient")]
     pub score: f64,
     /// The box as sent: four pixel values (manual 000 documents top, left, bottom, right).
-    #[serde(rename = "box", deserialize_with = "de::f64_list")]
+    #[serde(rename(deserialize = "box"), deserialize_with = "de::f64_list")]
     pub bbox: Vec<f64>,
 }
 
 /// Face image quality (`quality_detect`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct FaceQuality {
     /// `good`, `medium` or `bad` as the service words it.
-    #[serde(rename = "face_quality", deserialize_with = "de::string_lenient")]
+    #[serde(
+        rename(deserialize = "face_quality"),
+        deserialize_with = "de::string_lenient"
+    )]
     pub quality: String,
 }
 
@@ -40,7 +46,7 @@ impl FaceQuality {
 }
 
 /// Outcome of an action-liveness image-sequence check (`fas_*`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ActionCheck {
     /// The requested action was performed in the frames.
     #[serde(deserialize_with = "de::bool_lenient")]
@@ -48,7 +54,7 @@ pub struct ActionCheck {
 }
 
 /// Fall or fight probability over an image series.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct EventScore {
     /// Probability in [0, 1] that the event happens in the images.
     #[serde(deserialize_with = "de::f64_lenient")]

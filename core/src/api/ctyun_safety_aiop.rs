@@ -4,7 +4,7 @@
 use super::{de, group_options, ids, repeat, Detection, Group, Params, Rect};
 use crate::error::Result;
 use crate::media::Media;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Manual 001 operations. Obtain with [`crate::Client::ctyun_safety_aiop`].
 #[derive(Debug, Clone)]
@@ -12,13 +12,17 @@ pub struct CtyunSafetyAiop<'c>(pub(super) Group<'c>);
 group_options!(CtyunSafetyAiop);
 
 /// People found inside the fence in one image (`electronic_fence`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct FenceResult {
     /// Number of targets inside the area.
     #[serde(default, deserialize_with = "de::i64_lenient")]
     pub target_num: i64,
     /// Their boxes.
-    #[serde(rename = "location", default, deserialize_with = "de::null_default")]
+    #[serde(
+        rename(deserialize = "location"),
+        default,
+        deserialize_with = "de::null_default"
+    )]
     pub locations: Vec<Rect>,
 }
 

@@ -4,6 +4,7 @@
 
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
+use serde::Serializer;
 use serde_json::Value;
 
 /// A number, or a string holding one. `null`/empty string → error (use the
@@ -94,4 +95,19 @@ pub(crate) fn string_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<String, 
 /// [`opt_f64`] with `None` → 0.
 pub(crate) fn opt_f64_zero<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     opt_f64(d).map(Option::unwrap_or_default)
+}
+
+/// Serializes bytes as one standard-base64 string (not a JSON array of numbers).
+pub(crate) fn base64_bytes<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    use base64::Engine as _;
+    s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// Serializes a secret in clear: only for result types whose serialized form is as
+/// secret as the value (the IAM token grant).
+pub(crate) fn expose_secret<S: Serializer>(
+    secret: &crate::secret::SecretString,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(secret.expose())
 }

@@ -2,26 +2,29 @@
 //! project ids by itself; these methods expose the two calls directly.
 
 use super::{de, decode, group_options, ids, Group, Params};
+use crate::client::Response;
 use crate::error::{Error, Result};
 use crate::secret::SecretString;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// IAM operations. Obtain with [`crate::Client::huawei_iam`].
 #[derive(Debug, Clone)]
 pub struct HuaweiIam<'c>(pub(super) Group<'c>);
 group_options!(HuaweiIam);
 
-/// A project-scoped IAM token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A project-scoped IAM token. Its serialized form holds the token in clear: treat
+/// it as the secret it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IamTokenGrant {
     /// The `X-Subject-Token` value (redacted in `Debug`).
+    #[serde(serialize_with = "de::expose_secret")]
     pub token: SecretString,
     /// `token.expires_at` as sent (ISO 8601 UTC), if present.
     pub expires_at: Option<String>,
 }
 
 /// One IAM project.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Project {
     #[serde(deserialize_with = "de::string_lenient")]
     pub id: String,
@@ -54,7 +57,19 @@ impl HuaweiIam<'_> {
             .set("/auth/identity/password/user/password", password.expose())
             .set("/auth/identity/password/user/domain/name", domain)
             .set("/auth/scope/project/name", project_name);
-        let response = self.0.raw(ids::HUAWEI_IAM_TOKEN, &p.0, &[])?;
+        IamTokenGrant::from_response(&self.0.raw(ids::HUAWEI_IAM_TOKEN, &p.0, &[])?)
+    }
+
+    /// Projects of the account, optionally only the one named `name` (`huawei.iam.projects`).
+    pub fn projects(&self, name: Option<&str>) -> Result<Vec<Project>> {
+        let p = Params::default().opt("name", name);
+        parse_projects(&self.0.raw(ids::HUAWEI_IAM_PROJECTS, &p.0, &[])?)
+    }
+}
+
+impl IamTokenGrant {
+    /// The parser of `huawei.iam.token`: the header token and `token.expires_at`.
+    pub(super) fn from_response(response: &Response) -> Result<Self> {
         let token = response
             .subject_token
             .clone()
@@ -66,12 +81,10 @@ impl HuaweiIam<'_> {
             .map(str::to_string);
         Ok(IamTokenGrant { token, expires_at })
     }
+}
 
-    /// Projects of the account, optionally only the one named `name` (`huawei.iam.projects`).
-    pub fn projects(&self, name: Option<&str>) -> Result<Vec<Project>> {
-        let p = Params::default().opt("name", name);
-        let response = self.0.raw(ids::HUAWEI_IAM_PROJECTS, &p.0, &[])?;
-        let list: Projects = decode(&response, response.body.clone())?;
-        Ok(list.projects)
-    }
+/// The parser of `huawei.iam.projects`: the body's `projects` list.
+pub(super) fn parse_projects(response: &Response) -> Result<Vec<Project>> {
+    let list: Projects = decode(response, response.body.clone())?;
+    Ok(list.projects)
 }

@@ -1,9 +1,10 @@
 //! Huawei Cloud image recognition (manual 004).
 
-use super::{de, group_options, ids, Group, Params};
+use super::{de, group_options, ids, serialize_name, Group, Params};
+use crate::client::Response;
 use crate::error::{Error, Result};
 use crate::media::Media;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Manual 004 image operations. Obtain with [`crate::Client::huawei_image`].
 #[derive(Debug, Clone)]
@@ -51,7 +52,7 @@ pub struct TaggingOptions {
 }
 
 /// A tag's names in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub struct I18n {
     #[serde(default, deserialize_with = "de::string_lenient")]
     pub zh: String,
@@ -60,7 +61,7 @@ pub struct I18n {
 }
 
 /// A box in Huawei's form (pixels; fractional in some responses).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
 pub struct HuaweiBox {
     #[serde(default, deserialize_with = "de::opt_f64_zero")]
     pub top_left_x: f64,
@@ -73,7 +74,7 @@ pub struct HuaweiBox {
 }
 
 /// One located instance of a tag.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct TagInstance {
     #[serde(default, deserialize_with = "de::opt_f64_zero")]
     pub confidence: f64,
@@ -82,11 +83,15 @@ pub struct TagInstance {
 }
 
 /// One tag. `confidence` is 0–100 (a string in v2 responses, a number in v1).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Tag {
     #[serde(deserialize_with = "de::string_lenient")]
     pub tag: String,
-    #[serde(rename = "type", default, deserialize_with = "de::string_lenient")]
+    #[serde(
+        rename(deserialize = "type"),
+        default,
+        deserialize_with = "de::string_lenient"
+    )]
     pub kind: String,
     #[serde(deserialize_with = "de::f64_lenient")]
     pub confidence: f64,
@@ -99,14 +104,14 @@ pub struct Tag {
 }
 
 /// Result of the tagging operations.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Tags {
     #[serde(default, deserialize_with = "de::null_default")]
     pub tags: Vec<Tag>,
 }
 
 /// Face box of a celebrity (`x`, `y`, `w`, `h` pixels).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
 pub struct FaceDetail {
     #[serde(default, deserialize_with = "de::opt_f64_zero")]
     pub x: f64,
@@ -119,7 +124,7 @@ pub struct FaceDetail {
 }
 
 /// One recognised celebrity.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Celebrity {
     #[serde(deserialize_with = "de::string_lenient")]
     pub label: String,
@@ -131,7 +136,7 @@ pub struct Celebrity {
 }
 
 /// One main-object box (`label` is `main_object_box` or `bounding_box`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct MainObject {
     #[serde(deserialize_with = "de::string_lenient")]
     pub label: String,
@@ -155,6 +160,21 @@ pub enum RecaptureSuggestion {
     Other(String),
 }
 
+impl RecaptureSuggestion {
+    /// The variant's snake_case name (`genuine`, `recaptured`, `uncertain`, `other`):
+    /// its serialized form (the verbatim text of `Other` stays in the raw response).
+    pub fn name(&self) -> &'static str {
+        match self {
+            RecaptureSuggestion::Genuine => "genuine",
+            RecaptureSuggestion::Recaptured => "recaptured",
+            RecaptureSuggestion::Uncertain => "uncertain",
+            RecaptureSuggestion::Other(_) => "other",
+        }
+    }
+}
+
+serialize_name!(RecaptureSuggestion);
+
 impl<'de> Deserialize<'de> for RecaptureSuggestion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = de::string_lenient(d)?;
@@ -168,7 +188,7 @@ impl<'de> Deserialize<'de> for RecaptureSuggestion {
 }
 
 /// One label score of a recapture check.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct LabelScore {
     #[serde(deserialize_with = "de::string_lenient")]
     pub label: String,
@@ -177,7 +197,7 @@ pub struct LabelScore {
 }
 
 /// Result of `recapture_detect`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Recapture {
     pub suggestion: RecaptureSuggestion,
     /// `recapture` or empty.
@@ -189,14 +209,28 @@ pub struct Recapture {
     pub detail: Vec<LabelScore>,
 }
 
-/// A processed image returned by the enhancement operations (decoded bytes, usually JPEG).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A processed image returned by the enhancement operations (decoded bytes, usually
+/// JPEG). Serialized as `{"bytes": "<standard base64>"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProcessedImage {
+    #[serde(serialize_with = "de::base64_bytes")]
     pub bytes: Vec<u8>,
 }
 
+impl ProcessedImage {
+    /// The parser of the enhancement operations: the last decoded binary result.
+    pub(super) fn from_response(response: &Response) -> Result<Self> {
+        let bytes = response
+            .binaries
+            .last()
+            .map(|(_, b)| b.clone())
+            .ok_or_else(|| Error::protocol(format!("{}: no result image", response.operation)))?;
+        Ok(ProcessedImage { bytes })
+    }
+}
+
 /// Result of `bgm_recognition`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct BackgroundMusic {
     #[serde(deserialize_with = "de::string_lenient")]
     pub audio_name: String,
@@ -288,12 +322,7 @@ impl HuaweiImage<'_> {
     }
 
     fn processed(&self, op: &str, p: Params, image: Media<'_>) -> Result<ProcessedImage> {
-        let mut response = self.0.raw(op, &p.0, &[("image", image)])?;
-        let bytes =
-            response.binaries.pop().map(|(_, b)| b).ok_or_else(|| {
-                Error::protocol(format!("{}: no result image", response.operation))
-            })?;
-        Ok(ProcessedImage { bytes })
+        ProcessedImage::from_response(&self.0.raw(op, &p.0, &[("image", image)])?)
     }
 
     /// Low-light enhancement (`huawei.image.dark_enhance`, deprecated); `brightness` 0–1.

@@ -21,6 +21,11 @@
 //! Results are `serde` structs read from [`crate::Response::result`] with tolerant
 //! field readers (numbers as strings, `"True"`/`"False"`, missing optional members).
 //! A result that does not fit is a `Protocol` error naming the operation.
+//!
+//! Every result type is also `serde::Serialize` with its Rust (snake_case) field
+//! names; [`typed_result_json`] runs an operation's parser on a [`Response`] and
+//! serializes the typed value, and [`RESULT_TYPES`] names each operation's result
+//! type — the bindings build their typed results from these two.
 
 mod ctyun_face;
 mod ctyun_face2019;
@@ -30,6 +35,7 @@ mod de;
 mod huawei_iam;
 mod huawei_image;
 pub mod ids;
+mod typed_json;
 
 pub use ctyun_face::*;
 pub use ctyun_face2019::*;
@@ -38,16 +44,17 @@ pub use ctyun_safety_aiop::*;
 pub use huawei_iam::*;
 pub use huawei_image::*;
 pub use ids::OPERATIONS;
+pub use typed_json::{typed_result_json, RESULT_TYPES};
 
 use crate::client::{CallOptions, Client, Response};
 use crate::error::{Error, Result};
 use crate::media::Media;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// An axis-aligned rectangle in image pixels (`left`, `top`, `width`, `height`).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
 pub struct Rect {
     #[serde(default, deserialize_with = "de::opt_f64_zero")]
     pub left: f64,
@@ -99,16 +106,20 @@ impl<'c> Group<'c> {
         self.client.call(op_id, params, media, &self.options)
     }
 
-    /// Call `op_id` and read its `result` as `T`.
+    /// Call `op_id` and read its `result` as `T` (with [`read`]).
     fn typed<T: DeserializeOwned>(
         &self,
         op_id: &str,
         params: &Map<String, Value>,
         media: &[(&str, Media<'_>)],
     ) -> Result<T> {
-        let response = self.raw(op_id, params, media)?;
-        decode(&response, response.result.clone())
+        read(&self.raw(op_id, params, media)?)
     }
+}
+
+/// The parser of every operation whose result is `response.result` read as `T`.
+fn read<T: DeserializeOwned>(response: &Response) -> Result<T> {
+    decode(response, response.result.clone())
 }
 
 /// Read `value` (part of `response`) as `T`; Protocol error naming the operation.
@@ -167,6 +178,19 @@ macro_rules! group_options {
     };
 }
 use group_options;
+
+/// `Serialize` for result enums as their `name()` (a snake_case string), so every
+/// binding sees one string per variant.
+macro_rules! serialize_name {
+    ($($t:ty),+) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    )+};
+}
+use serialize_name;
 
 impl Client {
     /// CTyun safety production on the EOP gateway (manual 000).

@@ -3,8 +3,8 @@
     import cnvision
     with cnvision.Client() as client:        # credentials from the environment
         result = client.ctyun_safety_hat_detect(image=pathlib.Path("site.jpg"))
-        for box in result.data:
-            print(box.classname, box.score)
+        for box in result.data:              # List[cnvision.results.Detection]
+            print(box.label, box.score, box.bbox)
 
 Everything is computed in Rust (``cnvision._native``): validation, base64, signing,
 the SM2/SM4/HMAC-SM3 envelope and HTTP; this package converts types and errors.
@@ -33,7 +33,7 @@ from ._catalog import catalog, method_name, operation, python_name  # noqa: E402
 from ._client import Client  # noqa: E402
 from ._media import Media  # noqa: E402
 from ._result import Record, Result  # noqa: E402
-from . import envelope, signers  # noqa: E402
+from . import envelope, results, signers  # noqa: E402
 
 __version__: str = _native.__version__
 
@@ -47,6 +47,7 @@ __all__ = [
     "python_name",
     "method_name",
     "envelope",
+    "results",
     "signers",
     "Error",
     "InvalidInputError",

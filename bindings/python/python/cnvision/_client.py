@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple, Type, Union
 from . import _native
 from ._catalog import operation, python_name
 from ._media import split
+from . import _ops
 from ._ops import Operations
 from ._result import Result
 
@@ -132,12 +133,14 @@ class Client(Operations):
         encrypt: bool = False,
         request_id: Optional[str] = None,
         **params: Any,
-    ) -> Result:
-        """Calls any catalog operation; parameters by Python or wire name."""
+    ) -> Result[Any]:
+        """Calls any catalog operation; parameters by Python or wire name. ``data`` is
+        the operation's typed result (``RESULT_TYPES[op_id]``)."""
         args, media = self._arguments(op_id, params)
-        return Result(
-            self._native.call(op_id, args, media, encrypt=encrypt, request_id=request_id)
-        )
+        native = self._native.call(op_id, args, media, encrypt=encrypt, request_id=request_id)
+        # Looked up at call time so that gen_ops.py can import a package whose
+        # _ops.py predates RESULT_TYPES.
+        return Result(native, _ops.RESULT_TYPES[op_id])
 
     def validate(self, op_id: str, **params: Any) -> None:
         """Checks the inputs of a call locally (formats, sizes, limits); sends nothing."""
@@ -146,7 +149,7 @@ class Client(Operations):
 
     def _invoke(
         self, op_id: str, args: Dict[str, Any], encrypt: bool, request_id: Optional[str]
-    ) -> Result:
+    ) -> Result[Any]:
         return self.call(op_id, encrypt=encrypt, request_id=request_id, **args)
 
     # ---- lifetime ---------------------------------------------------------------

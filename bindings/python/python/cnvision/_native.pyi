@@ -19,6 +19,7 @@ __all__ = [
     "hmac_sm3",
     "raise_error",
     "register_error_classes",
+    "result_types",
     "sign_apig",
     "sign_ctyun_hmac",
     "sign_ctyun_md5",
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 def catalog_json() -> str: ...
+def result_types() -> List[Tuple[str, str]]: ...
 def error_kinds() -> List[Tuple[int, str]]: ...
 def raise_error(
     code: int,
@@ -197,6 +199,8 @@ class Response:
     def result(self) -> Any: ...
     @property
     def body(self) -> Any: ...
+    @property
+    def typed(self) -> Any: ...
     @property
     def binaries(self) -> Dict[str, bytes]: ...
     @property

@@ -1,13 +1,19 @@
-"""Call results with attribute access.
+"""Call results.
 
-``Result`` carries the call's metadata and its payload; ``Record`` wraps a JSON
+``Result[T]`` carries the call's metadata and its typed result ``data`` (a
+dataclass of :mod:`cnvision.results`, or a list of them). ``Record`` wraps a JSON
 object so that ``rec.face_num`` reads ``faceNum`` (snake_case falls back to the
-camelCase key), ``rec["faceNum"]`` works too, and ``rec.raw`` is the plain dict.
+camelCase key), ``rec["faceNum"]`` works too, and ``rec.raw`` is the plain dict;
+``Result.record`` is the untyped payload in that form.
 """
 
-from typing import Any, Dict, Iterator, Mapping, Optional
+from typing import Any, Dict, Generic, Iterator, Mapping, Optional, TypeVar
+
+from .results import from_json
 
 __all__ = ["Record", "Result", "wrap"]
+
+T = TypeVar("T")
 
 
 def _camel(name: str) -> str:
@@ -57,16 +63,21 @@ class Record(Mapping[str, Any]):
         return f"Record({self._raw!r})"
 
 
-class Result:
+class Result(Generic[T]):
     """A successful call.
 
-    - ``data``: the normalized payload (``returnObj`` / ``result`` / ``data``; the
-      whole body for Huawei) as Record / list / scalar;
+    - ``data``: the typed result (``T``: a :mod:`cnvision.results` dataclass or a list
+      of them, parsed by the Rust core; see each method's annotation);
+    - ``typed_json``: the same as plain JSON values (Rust field names);
+    - ``payload``: the normalized payload as sent (``returnObj`` / ``result`` /
+      ``data``; the whole body for Huawei), plain JSON; ``record``: the same wrapped
+      for attribute access (``Record``);
     - ``raw``: the whole response JSON (decrypted when the envelope was used);
     - ``binaries``: decoded images of the operation's binary results, by JSON pointer;
     - ``operation``, ``http_status``, ``request_id``, ``provider_code``, ``message``.
 
-    Attributes not found on the Result are looked up on ``data`` when it is a Record.
+    Attributes not found on the Result are looked up on ``record`` when it is a
+    Record (the untyped access of earlier versions).
     """
 
     __slots__ = (
@@ -78,10 +89,13 @@ class Result:
         "raw",
         "binaries",
         "subject_token",
+        "typed_json",
+        "data",
         "_payload",
     )
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: Any, result_type: Any) -> None:
+        """``native``: a ``_native.Response``; ``result_type``: the type of ``data``."""
         self.operation: str = native.operation
         self.http_status: int = native.http_status
         self.request_id: Optional[str] = native.request_id
@@ -91,17 +105,19 @@ class Result:
         self.binaries: Dict[str, bytes] = native.binaries
         #: ``huawei.iam.token`` only: the token (secret: do not log).
         self.subject_token: Optional[str] = native.subject_token
+        self.typed_json: Any = native.typed
+        self.data: T = from_json(result_type, native.typed)
         self._payload: Any = native.result
-
-    @property
-    def data(self) -> Any:
-        """The normalized payload, wrapped for attribute access."""
-        return wrap(self._payload)
 
     @property
     def payload(self) -> Any:
         """The normalized payload as plain JSON values."""
         return self._payload
+
+    @property
+    def record(self) -> Any:
+        """The normalized payload wrapped for attribute access (Record / list / scalar)."""
+        return wrap(self._payload)
 
     def __getattr__(self, name: str) -> Any:
         data = wrap(self._payload)
@@ -112,7 +128,5 @@ class Result:
     def __repr__(self) -> str:
         return (
             f"Result(operation={self.operation!r}, http_status={self.http_status}, "
-            f"request_id={self.request_id!r}, data={self._payload!r})"
+            f"request_id={self.request_id!r}, data={self.data!r})"
         )
-
-

@@ -5,10 +5,13 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod media;
+pub mod policy;
 pub mod request;
+pub mod response;
 pub mod secret;
 pub mod transport;
 pub mod validate;

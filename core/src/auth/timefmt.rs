@@ -24,6 +24,15 @@ pub fn parse_compact(s: &str, offset_seconds: i32) -> Option<SystemTime> {
     Some(dt.assume_offset(offset).into())
 }
 
+/// Whether `t` lies within `window` of `now`, either side (clock skew check).
+pub fn within(now: SystemTime, t: SystemTime, window: std::time::Duration) -> bool {
+    let skew = match now.duration_since(t) {
+        Ok(d) => d,
+        Err(e) => e.duration(),
+    };
+    skew <= window
+}
+
 /// Milliseconds since the Unix epoch (13 digits for current dates).
 pub fn unix_millis(t: SystemTime) -> u128 {
     t.duration_since(SystemTime::UNIX_EPOCH)

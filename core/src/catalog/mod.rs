@@ -2,6 +2,9 @@
 //! The typed API, the generic `call`, validation, the emulator and every binding
 //! read these entries.
 
+#[macro_use]
+mod macros;
+
 mod ctyun_face;
 mod ctyun_face2019;
 mod ctyun_safety;

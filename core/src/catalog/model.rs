@@ -76,6 +76,8 @@ pub enum QpsGroup {
     VideoLiveness,
     /// Huawei image recognition: no documented client limit.
     Huawei,
+    /// CTyun 2019 face API (manual 003): "请求频率暂时没有具体限制", no documented limit.
+    Ctyun2019,
 }
 
 impl QpsGroup {
@@ -85,7 +87,7 @@ impl QpsGroup {
             QpsGroup::Safety => Some(5.0),
             QpsGroup::Face => Some(10.0),
             QpsGroup::VideoLiveness => Some(1.0),
-            QpsGroup::Huawei => None,
+            QpsGroup::Huawei | QpsGroup::Ctyun2019 => None,
         }
     }
 }
@@ -138,6 +140,13 @@ pub enum FieldKind {
     Enum(&'static [&'static str]),
     /// Polygon: JSON array of `[x, y]` points in image pixels.
     Polygon,
+    /// Polygon sent as ONE string `"x1,y1,x2,y2,…"` of image-pixel coordinates
+    /// (manual 001 `area`); `min_count`/`max_count` count points.
+    PolygonText,
+    /// A JSON array of `[a, b]` pairs, each item a URL or a
+    /// `data:application/octet-stream;base64,` URI (manual 003 compare);
+    /// `min_count`/`max_count` count pairs, per-item limits apply to each image.
+    UrlOrDataUriPairs,
 }
 
 /// Text patterns with their own validator.
@@ -160,6 +169,8 @@ pub struct Limits {
     pub max_encoded_bytes: Option<u64>,
     /// Limit on the sum of all items of a list/sequence field, raw bytes.
     pub max_total_bytes: Option<u64>,
+    /// Limit on the sum of all items of a list/sequence field, counted as base64 text.
+    pub max_total_encoded_bytes: Option<u64>,
     pub min_width: Option<u32>,
     pub min_height: Option<u32>,
     pub max_width: Option<u32>,
@@ -193,6 +204,7 @@ impl Limits {
         max_bytes: None,
         max_encoded_bytes: None,
         max_total_bytes: None,
+        max_total_encoded_bytes: None,
         min_width: None,
         min_height: None,
         max_width: None,

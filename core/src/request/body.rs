@@ -17,110 +17,84 @@ use std::io::{self, Write};
 pub const DATA_URI_PREFIX: &str = "data:application/octet-stream;base64,";
 
 /// Build the JSON body of `op` from the body-located `params` (defaults filled in)
-/// and `media`. Query and path params are ignored here. Inputs are assumed validated.
+/// and `media`. Query and path params are ignored here. Inputs must have passed
+/// [`crate::validate::check`]; media items are taken in the order it resolved.
 pub fn build(op: &Operation, params: &Map<String, Value>, media: &MediaInputs) -> Result<Vec<u8>> {
-    let mut members: Vec<(&str, Member<'_>)> = Vec::new();
+    let grouped = crate::validate::media_items(op, media)?;
+    let mut members: Vec<(String, Member<'_, '_>)> = Vec::new();
     for field in op.fields.iter().filter(|f| f.location == Location::Body) {
-        let items: Vec<Media<'_>> = media
+        let key = serde_json::to_string(field.name).map_err(|e| Error::internal(e.to_string()))?;
+        if let Some((_, items)) = grouped
             .iter()
-            .filter(|(n, _)| *n == field.name)
-            .map(|(_, m)| *m)
-            .collect();
-        if let Some(value) = params.get(field.name) {
-            if !items.is_empty() && field.kind != FieldKind::UrlOrDataUriList {
-                return Err(Error::invalid_input(
-                    field.name,
-                    "given both as a parameter and as media",
-                ));
-            }
-            members.push((field.name, Member::Json(value.clone(), items)));
-        } else if !items.is_empty() {
-            members.push((field.name, Member::Media(field.kind, items)));
+            .find(|(f, items)| f.name == field.name && !items.is_empty())
+        {
+            members.push((key, Member::Media(field.kind, items)));
+        } else if let Some(value) = params.get(field.name) {
+            members.push((key, Member::Json(wire_json(field.kind, value)?)));
         } else if let Some(default) = field.default {
-            let value = serde_json::from_str(default).map_err(|e| {
+            let value: Value = serde_json::from_str(default).map_err(|e| {
                 Error::internal(format!(
                     "catalog default of {} is not JSON: {e}",
                     field.name
                 ))
             })?;
-            members.push((field.name, Member::Json(value, Vec::new())));
+            members.push((
+                key,
+                Member::Json(
+                    serde_json::to_vec(&value).map_err(|e| Error::internal(e.to_string()))?,
+                ),
+            ));
         }
     }
-    // Parameters the catalog does not know are refused by validation; keep any the
-    // caller still passes (e.g. `decrypted` handled by the envelope) out of the body.
 
     let mut capacity = 2usize;
-    let mut rendered: Vec<(String, Option<Vec<u8>>)> = Vec::with_capacity(members.len());
-    for (name, member) in &members {
-        let key = serde_json::to_string(name).map_err(|e| Error::internal(e.to_string()))?;
+    for (key, member) in &members {
         capacity += key.len() + 2;
-        match member {
-            Member::Json(value, extra) if extra.is_empty() => {
-                let text = serde_json::to_vec(value).map_err(|e| Error::internal(e.to_string()))?;
-                capacity += text.len();
-                rendered.push((key, Some(text)));
-            }
-            Member::Json(value, extra) => {
-                // A URL list plus media items: URLs first, then data URIs.
-                let urls = serde_json::to_vec(value).map_err(|e| Error::internal(e.to_string()))?;
-                capacity += urls.len() + media_capacity(FieldKind::UrlOrDataUriList, extra)?;
-                rendered.push((key, None));
-            }
-            Member::Media(kind, items) => {
-                capacity += media_capacity(*kind, items)?;
-                rendered.push((key, None));
-            }
-        }
+        capacity += match member {
+            Member::Json(text) => text.len(),
+            Member::Media(kind, items) => media_capacity(*kind, items)?,
+        };
     }
 
     let mut body = Vec::with_capacity(capacity);
     body.push(b'{');
-    for (i, ((_, member), (key, text))) in members.iter().zip(&rendered).enumerate() {
+    for (i, (key, member)) in members.iter().enumerate() {
         if i > 0 {
             body.push(b',');
         }
-        match (member, text) {
-            (Member::Json(..), Some(text)) => {
+        match member {
+            Member::Json(text) => {
                 body.extend_from_slice(key.as_bytes());
                 body.push(b':');
                 body.extend_from_slice(text);
             }
-            (Member::Json(Value::Array(urls), extra), None) => {
-                body.extend_from_slice(key.as_bytes());
-                body.extend_from_slice(b":[");
-                for (j, url) in urls.iter().enumerate() {
-                    if j > 0 {
-                        body.push(b',');
-                    }
-                    serde_json::to_writer(&mut body, url)
-                        .map_err(|e| Error::internal(e.to_string()))?;
-                }
-                for (j, item) in extra.iter().enumerate() {
-                    if j > 0 || !urls.is_empty() {
-                        body.push(b',');
-                    }
-                    write_media_string(&mut body, DATA_URI_PREFIX, item, key)?;
-                }
-                body.push(b']');
-            }
-            (Member::Json(..), None) => {
-                return Err(Error::invalid_input(
-                    key.trim_matches('"'),
-                    "must be a list of URLs when media is also given",
-                ))
-            }
-            (Member::Media(kind, items), _) => write_media_member(&mut body, key, *kind, items)?,
+            Member::Media(kind, items) => write_media_member(&mut body, key, *kind, items)?,
         }
     }
     body.push(b'}');
     Ok(body)
 }
 
-enum Member<'a> {
-    /// A JSON value from params (plus media appended for data-URI lists).
-    Json(Value, Vec<Media<'a>>),
-    /// Media items of a media field.
-    Media(FieldKind, Vec<Media<'a>>),
+enum Member<'i, 'a> {
+    /// A parameter's wire JSON text.
+    Json(Vec<u8>),
+    /// Media items of a field, in order.
+    Media(FieldKind, &'i [Media<'a>]),
+}
+
+/// A parameter as it goes on the wire: a polygon given as `[[x, y], …]` for a
+/// `PolygonText` field becomes the manual's `"x1,y1,x2,y2,…"` text.
+fn wire_json(kind: FieldKind, value: &Value) -> Result<Vec<u8>> {
+    let converted;
+    let value = match (kind, value) {
+        (FieldKind::PolygonText, Value::Array(_)) => {
+            let points = crate::validate::polygon::parse("area", value)?;
+            converted = Value::String(crate::validate::polygon::to_csv(&points));
+            &converted
+        }
+        _ => value,
+    };
+    serde_json::to_vec(value).map_err(|e| Error::internal(e.to_string()))
 }
 
 /// Raw byte length of a media item (file metadata; nothing read).
@@ -173,6 +147,24 @@ fn write_media_member(
                 body.push(b':');
                 write_media_string(body, "", item, key)?;
             }
+        }
+        FieldKind::UrlOrDataUriPairs => {
+            body.extend_from_slice(key.as_bytes());
+            body.extend_from_slice(b":[");
+            for (i, pair) in items.chunks(2).enumerate() {
+                if i > 0 {
+                    body.push(b',');
+                }
+                body.push(b'[');
+                for (j, item) in pair.iter().enumerate() {
+                    if j > 0 {
+                        body.push(b',');
+                    }
+                    write_media_string(body, DATA_URI_PREFIX, item, key)?;
+                }
+                body.push(b']');
+            }
+            body.push(b']');
         }
         FieldKind::ImageList | FieldKind::UrlOrDataUriList => {
             let prefix = if kind == FieldKind::UrlOrDataUriList {
@@ -262,6 +254,8 @@ mod tests {
             None,
         ),
         field("data", FieldKind::UrlOrDataUriList, None),
+        field("pairs", FieldKind::UrlOrDataUriPairs, None),
+        field("area", FieldKind::PolygonText, None),
         field("FaceThresh", FieldKind::Number, None),
     ];
 
@@ -308,12 +302,7 @@ mod tests {
             ("image", Media::Bytes(b"f2")),
             ("data", Media::Bytes(b"xyz")),
         ];
-        let mut params = Map::new();
-        params.insert(
-            "data".into(),
-            serde_json::json!(["https://e.example/a.jpg"]),
-        );
-        let v = parse(&build(&OP, &params, &media).unwrap());
+        let v = parse(&build(&OP, &Map::new(), &media).unwrap());
         assert_eq!(
             v["images"],
             serde_json::json!([STANDARD.encode("a"), STANDARD.encode("bc")])
@@ -322,10 +311,7 @@ mod tests {
         assert_eq!(v["image2Content"], STANDARD.encode("f2"));
         assert_eq!(
             v["data"],
-            serde_json::json!([
-                "https://e.example/a.jpg",
-                format!("{DATA_URI_PREFIX}{}", STANDARD.encode("xyz"))
-            ])
+            serde_json::json!([format!("{DATA_URI_PREFIX}{}", STANDARD.encode("xyz"))])
         );
     }
 
@@ -367,10 +353,23 @@ mod tests {
     }
 
     #[test]
-    fn both_param_and_media_is_refused() {
+    fn numbered_frames_pairs_and_polygon_text() {
+        let media = [
+            ("image2Content", Media::Bytes(b"second")),
+            ("image1Content", Media::Bytes(b"first")),
+            ("pairs", Media::Bytes(b"a")),
+            ("pairs", Media::Bytes(b"b")),
+        ];
         let mut params = Map::new();
-        params.insert("ImageData".into(), Value::from("abc"));
-        let err = build(&OP, &params, &[("ImageData", Media::Bytes(b"x"))]).unwrap_err();
-        assert!(err.message().starts_with("ImageData"), "{}", err.message());
+        params.insert(
+            "area".into(),
+            serde_json::json!([[0, 0], [10, 0], [10, 10], [0, 10]]),
+        );
+        let v = parse(&build(&OP, &params, &media).unwrap());
+        assert_eq!(v["image1Content"], STANDARD.encode("first"));
+        assert_eq!(v["image2Content"], STANDARD.encode("second"));
+        let uri = |b: &str| format!("{DATA_URI_PREFIX}{}", STANDARD.encode(b));
+        assert_eq!(v["pairs"], serde_json::json!([[uri("a"), uri("b")]]));
+        assert_eq!(v["area"], "0,0,10,0,10,10,0,10");
     }
 }

@@ -14,6 +14,7 @@
 
 mod args;
 mod boundary;
+mod config_json;
 mod error;
 mod status;
 mod text;

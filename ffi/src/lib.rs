@@ -16,9 +16,13 @@ mod args;
 mod boundary;
 mod config_json;
 mod error;
+mod local;
+mod media;
 mod status;
 mod text;
 
 pub use error::*;
+pub use local::*;
+pub use media::*;
 pub use status::*;
 pub use text::*;

@@ -1,0 +1,71 @@
+//! SM2 encryption with a caller-chosen k, for the GB/T 32918.5 annex test vector only.
+
+use super::{Mode, PublicKey};
+use crate::{Error, Result};
+use sm2::elliptic_curve::rand_core::{TryCryptoRng, TryRng};
+
+/// A "random" source that yields the 32 bytes of k once and then fails.
+///
+/// The `sm2` crate has no fixed-k API, but it draws k as 32 big-endian bytes from
+/// the RNG it is given. Feeding it k this way runs the crate's own code path. If
+/// the crate asks for a second draw (k ≥ n, or the KDF output was all zero) the
+/// source fails and encryption returns an error instead of looping.
+struct OneShot {
+    k: Option<[u8; 32]>,
+}
+
+#[derive(Debug)]
+struct Exhausted;
+
+impl std::fmt::Display for Exhausted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("fixed k already used")
+    }
+}
+
+impl std::error::Error for Exhausted {}
+
+impl TryRng for OneShot {
+    type Error = Exhausted;
+
+    fn try_next_u32(&mut self) -> std::result::Result<u32, Exhausted> {
+        Err(Exhausted)
+    }
+
+    fn try_next_u64(&mut self) -> std::result::Result<u64, Exhausted> {
+        Err(Exhausted)
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> std::result::Result<(), Exhausted> {
+        match self.k.take() {
+            Some(k) if dst.len() == k.len() => {
+                dst.copy_from_slice(&k);
+                Ok(())
+            }
+            _ => Err(Exhausted),
+        }
+    }
+}
+
+impl TryCryptoRng for OneShot {}
+
+/// Encrypts with the given ephemeral scalar `k` (32 bytes, big-endian, 1 ≤ k < n).
+///
+/// **Never use this for real traffic**: reusing k reveals the plaintext. It exists
+/// so a test can reproduce the published GB/T 32918.5 annex ciphertext byte for
+/// byte, which proves our layout, KDF and C3 against an independent source.
+#[doc(hidden)]
+pub fn encrypt_with_fixed_k_for_annex_vector(
+    public_key: &PublicKey,
+    msg: &[u8],
+    k: &[u8; 32],
+    mode: Mode,
+) -> Result<Vec<u8>> {
+    if msg.is_empty() {
+        return Err(Error::invalid_input("sm2 plaintext", "must not be empty"));
+    }
+    let mut rng = OneShot { k: Some(*k) };
+    sm2::pke::EncryptingKey::new_with_mode(public_key.0, mode.to_crate())
+        .encrypt(&mut rng, msg)
+        .map_err(|_| Error::crypto("SM2 fixed-k encryption failed (k out of range?)"))
+}

@@ -15,14 +15,20 @@
 mod args;
 mod boundary;
 mod config_json;
+mod envelope;
 mod error;
+mod headers;
 mod local;
 mod media;
+mod sign;
 mod status;
 mod text;
 
+pub use envelope::*;
 pub use error::*;
+pub use headers::*;
 pub use local::*;
 pub use media::*;
+pub use sign::*;
 pub use status::*;
 pub use text::*;

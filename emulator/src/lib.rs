@@ -77,6 +77,31 @@ impl Emulator {
         &self.state.config
     }
 
+    /// A client configuration with this emulator's credentials (every provider, AK/SK
+    /// for Huawei), its SM2 public key for the envelope, and every gateway pointed at
+    /// it. Rate limits stay at their documented defaults; tune them on the result.
+    pub fn client_config(&self) -> cnvision::config::ClientConfig {
+        let c = &self.state.config;
+        let url = self.base_url();
+        let mut config = cnvision::config::ClientConfig::new()
+            .with_ctyun_eop(c.eop_ak.as_str(), c.eop_sk.as_str(), c.eop_app_key.as_str())
+            .with_ctyun_app(c.legacy_app_key.as_str(), c.legacy_app_secret.as_str())
+            .with_envelope_public_key(self.sm2_public_key_spki_b64())
+            .with_huawei_aksk(c.huawei_ak.as_str(), c.huawei_sk.as_str())
+            .with_huawei_project_id(c.huawei_project_id.as_str())
+            .with_huawei_region(c.huawei_region.as_str());
+        for gateway in [
+            cnvision::catalog::Gateway::CtyunEop,
+            cnvision::catalog::Gateway::CtyunAiop,
+            cnvision::catalog::Gateway::Ctyun2019,
+            cnvision::catalog::Gateway::HuaweiImage,
+            cnvision::catalog::Gateway::HuaweiIam,
+        ] {
+            config = config.with_endpoint(gateway, url.as_str());
+        }
+        config
+    }
+
     /// Requests that reached operation `op_id` (rejected ones included).
     pub fn count(&self, op_id: &str) -> u64 {
         self.state.counters.count(op_id)

@@ -98,21 +98,109 @@ typedef uint32_t cnvision_status;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// One sealed request: the sealed body to send and the session keys that open
+// its response. Opaque; made by `cnvision_envelope_seal`, freed with
+// `cnvision_envelope_free` (which wipes the keys). Immutable: usable from any
+// thread.
+typedef struct cnvision_envelope cnvision_envelope;
+
 // Details of one failed call. Opaque; created by cnvision, freed by the caller
 // with `cnvision_error_free`. Immutable: its accessors may be called from any
 // thread, concurrently.
 typedef struct cnvision_error cnvision_error;
 
+// Headers to add to a request, in the order to send them. Opaque; returned by
+// `cnvision_sign`, freed with `cnvision_headers_free`. Immutable: readable from
+// any thread.
+typedef struct cnvision_headers cnvision_headers;
+
+// One media item (image, video, audio) of a call. Borrowed: cnvision reads it
+// only during the call it is passed to and never keeps a pointer.
+//
+// Set exactly one source: `data` with `len` raw (not base64) bytes, or `path`,
+// a NUL-terminated UTF-8 file path read during the call. A list or sequence
+// field (e.g. liveness frames) takes one item per entry, in order, each with
+// the same `field`.
+typedef struct cnvision_media {
+  // The field's wire name, e.g. `"image"`, `"imageContent"` (NUL-terminated).
+  const char *field;
+  // Raw bytes, or NULL when `path` is used.
+  const uint8_t *data;
+  // Length of `data` in bytes (0 when `path` is used).
+  size_t len;
+  // File path, or NULL when `data` is used.
+  const char *path;
+} cnvision_media;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Seals `plain_json` (the operation's plain JSON body, e.g. from
+// `cnvision_body_build`) for the gateway's SM2 `public_key` (NUL-terminated:
+// base64 X.509 SubjectPublicKeyInfo as the CTyun console shows it, PEM, or hex
+// of the uncompressed point), with fresh session keys and SM2 in C1C3C2 order.
+// Send the result of `cnvision_envelope_body` with the header `decrypted: true`.
+//
+// On success `*out` receives an owned envelope (free with
+// `cnvision_envelope_free`). Inputs are borrowed for the call only. Thread-safe.
+//
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CRYPTO` (public key not
+// understood, no OS randomness); `CNVISION_STATUS_NULL_ARGUMENT`,
+// `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// `public_key` is NUL-terminated; `plain_json` points to `plain_len` bytes (or
+// is NULL with 0); `out` is writable; `error` is NULL or writable.
+cnvision_status cnvision_envelope_seal(const char *public_key,
+                                       const uint8_t *plain_json,
+                                       size_t plain_len,
+                                       struct cnvision_envelope **out,
+                                       struct cnvision_error **error);
+
+// The sealed request body (JSON text, not NUL-terminated), borrowed from
+// `envelope` (valid until `cnvision_envelope_free`); `*len_out` receives its
+// length. Returns NULL (and leaves `*len_out` alone) when an argument is NULL.
+//
+// # Safety
+// `envelope` is NULL or live; `len_out` is NULL or writable.
+const uint8_t *cnvision_envelope_body(const struct cnvision_envelope *envelope,
+                                      size_t *len_out);
+
+// Opens the gateway's answer to the request sealed in `envelope`: verifies
+// `encryptedResultHash` (HMAC-SM3, constant time) and decrypts
+// `encryptedResult`; a plain error answer (non-zero `statusCode`) is returned
+// unchanged. The envelope may be opened more than once.
+//
+// On success `*out` receives the plain JSON (owned; free with
+// `cnvision_string_free`) and `*out_len`, when not NULL, its length. Thread-safe.
+//
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CRYPTO` (tampered or
+// malformed response, wrong keys); `CNVISION_STATUS_PROTOCOL` (plain text not
+// UTF-8); `CNVISION_STATUS_NULL_ARGUMENT`, `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// `envelope` is NULL or live; `response` points to `response_len` bytes (or
+// is NULL with 0); `out` is writable; `out_len` and `error` are NULL or writable.
+cnvision_status cnvision_envelope_open(const struct cnvision_envelope *envelope,
+                                       const uint8_t *response,
+                                       size_t response_len,
+                                       char **out,
+                                       size_t *out_len,
+                                       struct cnvision_error **error);
+
+// Frees an envelope and wipes its session keys. NULL is accepted and ignored.
+//
+// # Safety
+// `envelope` is NULL or an object from cnvision not yet freed.
+void cnvision_envelope_free(struct cnvision_envelope *envelope);
 
 // The status of the failed call (never `CNVISION_STATUS_OK` for a real error
 // object). Returns `CNVISION_STATUS_NULL_ARGUMENT` when `error` is NULL.
 //
 // # Safety
 // `error` is NULL or a live object from cnvision.
-cnvision_status cnvision_error_status(const cnvision_error *error);
+cnvision_status cnvision_error_status(const struct cnvision_error *error);
 
 // A human-readable message (UTF-8, NUL-terminated, never containing secrets).
 // Borrowed from `error`: valid until `cnvision_error_free(error)`. Returns NULL
@@ -120,7 +208,7 @@ cnvision_status cnvision_error_status(const cnvision_error *error);
 //
 // # Safety
 // `error` is NULL or a live object from cnvision.
-const char *cnvision_error_message(const cnvision_error *error);
+const char *cnvision_error_message(const struct cnvision_error *error);
 
 // The provider's error code (e.g. `"AI_OP_40018"`, `"ModelArts.4201"`), or NULL
 // when the error did not come from the provider or `error` is NULL. Borrowed
@@ -128,14 +216,14 @@ const char *cnvision_error_message(const cnvision_error *error);
 //
 // # Safety
 // `error` is NULL or a live object from cnvision.
-const char *cnvision_error_provider_code(const cnvision_error *error);
+const char *cnvision_error_provider_code(const struct cnvision_error *error);
 
 // The HTTP status of the provider's answer, or 0 when no answer was received
 // (local errors, network failures) or `error` is NULL.
 //
 // # Safety
 // `error` is NULL or a live object from cnvision.
-uint16_t cnvision_error_http_status(const cnvision_error *error);
+uint16_t cnvision_error_http_status(const struct cnvision_error *error);
 
 // The request id of the failed call (sent or returned), or NULL when there is
 // none or `error` is NULL. Borrowed from `error`: valid until
@@ -143,7 +231,7 @@ uint16_t cnvision_error_http_status(const cnvision_error *error);
 //
 // # Safety
 // `error` is NULL or a live object from cnvision.
-const char *cnvision_error_request_id(const cnvision_error *error);
+const char *cnvision_error_request_id(const struct cnvision_error *error);
 
 // Frees an error object. NULL is accepted and ignored. Freeing twice is
 // undefined behaviour.
@@ -151,7 +239,126 @@ const char *cnvision_error_request_id(const cnvision_error *error);
 // # Safety
 // `error` is NULL or an object from cnvision not yet freed; no accessor result
 // of it is used afterwards.
-void cnvision_error_free(cnvision_error *error);
+void cnvision_error_free(struct cnvision_error *error);
+
+// Number of headers; 0 when `headers` is NULL.
+//
+// # Safety
+// `headers` is NULL or a live object from cnvision.
+size_t cnvision_headers_count(const struct cnvision_headers *headers);
+
+// Header number `index`: `*name_out` and `*value_out` receive NUL-terminated
+// strings borrowed from `headers` (valid until `cnvision_headers_free`).
+//
+// Returns `CNVISION_STATUS_OK`, `CNVISION_STATUS_NULL_ARGUMENT` or
+// `CNVISION_STATUS_INDEX_OUT_OF_RANGE` (`index >= cnvision_headers_count`).
+//
+// # Safety
+// `headers` is NULL or live; `name_out` and `value_out` are writable; `error`
+// is NULL or writable.
+cnvision_status cnvision_headers_get(const struct cnvision_headers *headers,
+                                     size_t index,
+                                     const char **name_out,
+                                     const char **value_out,
+                                     struct cnvision_error **error);
+
+// The value of the first header named `name` (ASCII case-insensitive), borrowed
+// from `headers`; NULL when absent or when an argument is NULL or not UTF-8.
+//
+// # Safety
+// `headers` is NULL or live; `name` is NULL or NUL-terminated.
+const char *cnvision_headers_find(const struct cnvision_headers *headers,
+                                  const char *name);
+
+// Frees a header list. NULL is accepted and ignored.
+//
+// # Safety
+// `headers` is NULL or an object from cnvision not yet freed.
+void cnvision_headers_free(struct cnvision_headers *headers);
+
+// Checks the inputs of one call of `operation` against every documented limit
+// (formats, sizes, dimensions, counts, polygons, ID numbers, video duration),
+// locally: nothing is sent. Media files are read only as far as their headers.
+//
+// `params_json` is a JSON object of the non-media parameters (NULL with length
+// 0 = none); `media` is an array of `media_len` items. All inputs are borrowed
+// for the call only. Thread-safe.
+//
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_INVALID_INPUT` (unknown
+// operation, a limit broken: the message names the field and the limit);
+// `CNVISION_STATUS_NULL_ARGUMENT`, `CNVISION_STATUS_INVALID_UTF8`,
+// `CNVISION_STATUS_INVALID_JSON`, `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// `operation` is a NUL-terminated string; `params_json` points to
+// `params_len` bytes (or is NULL with 0); `media` points to `media_len` valid
+// items (or is NULL with 0); `error` is NULL or writable.
+cnvision_status cnvision_validate(const char *operation,
+                                  const char *params_json,
+                                  size_t params_len,
+                                  const struct cnvision_media *media,
+                                  size_t media_len,
+                                  struct cnvision_error **error);
+
+// Validates the inputs (as `cnvision_validate`) and builds the JSON request
+// body of `operation` exactly as the client sends it (before any envelope):
+// media base64-encoded once, defaults filled in. For firmware that signs and
+// sends with its own HTTP stack.
+//
+// On success `*out` receives the owned body (free with `cnvision_string_free`)
+// and `*out_len`, when not NULL, its length in bytes. Thread-safe.
+//
+// Returns the statuses of `cnvision_validate`, or `CNVISION_STATUS_NULL_ARGUMENT`
+// when `out` is NULL.
+//
+// # Safety
+// As `cnvision_validate`; `out` is writable; `out_len` is NULL or writable.
+cnvision_status cnvision_body_build(const char *operation,
+                                    const char *params_json,
+                                    size_t params_len,
+                                    const struct cnvision_media *media,
+                                    size_t media_len,
+                                    char **out,
+                                    size_t *out_len,
+                                    struct cnvision_error **error);
+
+// Signs one HTTP request and returns the headers to add to it, for firmware
+// that sends requests with its own HTTP stack.
+//
+// `request_json` (JSON object, borrowed for the call):
+// ```json
+// {"scheme": "eop" | "ctyun_md5" | "ctyun_hmac" | "apig",
+//  "method": "POST", "path": "/v1/...",
+//  "query": [["name", "value"], ...], "headers": [["name", "value"], ...],
+//  "credentials": eop: {"ak", "sk", "app_key"?}; ctyun_md5 / ctyun_hmac:
+//                 {"app_key", "app_secret"}; apig: {"ak", "sk"},
+//  "time_unix_ms": 1700000000000,           (optional; default now)
+//  "body_hash": "<hex digest>",             (optional, instead of body bytes)
+//  "unsigned_payload": false,               (apig only)
+//  "eop": {"signed_headers": [...], "request_id": "...", "utc_offset_seconds": 28800},
+//  "apig": {"algorithm": "SDK-HMAC-SHA256" | "SDK-HMAC-SM3" | "V11-HMAC-SHA256",
+//           "host": "image.cn-north-4.myhuaweicloud.com", "project_id": "...",
+//           "region_id": "...", "service_name": "..."}}
+// ```
+// `body`/`body_len` are the exact body bytes to send (NULL with 0 for none).
+//
+// On success `*out` receives an owned header list (free with
+// `cnvision_headers_free`). Secrets are not kept. Thread-safe.
+//
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_INVALID_JSON` (a member missing
+// or of the wrong type); `CNVISION_STATUS_INVALID_INPUT` (unknown scheme or
+// algorithm, request the scheme cannot sign); `CNVISION_STATUS_NULL_ARGUMENT`,
+// `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// `request_json` points to `request_len` bytes; `body` points to `body_len`
+// bytes or is NULL with 0; `out` is writable; `error` is NULL or writable.
+cnvision_status cnvision_sign(const char *request_json,
+                              size_t request_len,
+                              const uint8_t *body,
+                              size_t body_len,
+                              struct cnvision_headers **out,
+                              struct cnvision_error **error);
 
 // The stable snake_case name of a status (`"ok"`, `"invalid_input"`,
 // `"null_argument"`, ...), or `"unknown"` for a number that is not a status.
@@ -186,7 +393,7 @@ const char *cnvision_version(void);
 // `out` is writable; `out_len` and `error` are NULL or writable.
 cnvision_status cnvision_catalog_json(char **out,
                                       size_t *out_len,
-                                      cnvision_error **error);
+                                      struct cnvision_error **error);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -38,9 +38,19 @@ use cnvision_core::transport::{CaBundle, ProxySetting};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
-const GATEWAYS: [Gateway; 5] =
-    [Gateway::CtyunEop, Gateway::CtyunAiop, Gateway::Ctyun2019, Gateway::HuaweiImage, Gateway::HuaweiIam];
-const GROUPS: [QpsGroup; 4] = [QpsGroup::Safety, QpsGroup::Face, QpsGroup::VideoLiveness, QpsGroup::Huawei];
+const GATEWAYS: [Gateway; 5] = [
+    Gateway::CtyunEop,
+    Gateway::CtyunAiop,
+    Gateway::Ctyun2019,
+    Gateway::HuaweiImage,
+    Gateway::HuaweiIam,
+];
+const GROUPS: [QpsGroup; 4] = [
+    QpsGroup::Safety,
+    QpsGroup::Face,
+    QpsGroup::VideoLiveness,
+    QpsGroup::Huawei,
+];
 
 fn bad(msg: impl Into<String>) -> FfiError {
     FfiError::new(cnvision_status::Configuration, msg)
@@ -55,15 +65,19 @@ fn wire_name<T: serde::Serialize>(v: T) -> String {
 }
 
 fn object<'a>(v: &'a Value, key: &str) -> Result<&'a Map<String, Value>, FfiError> {
-    v.as_object().ok_or_else(|| bad(format!("{key}: expected an object, got {}", json_type(v))))
+    v.as_object()
+        .ok_or_else(|| bad(format!("{key}: expected an object, got {}", json_type(v))))
 }
 
 fn string(v: &Value, key: &str) -> Result<String, FfiError> {
-    v.as_str().map(str::to_string).ok_or_else(|| bad(format!("{key}: expected a string, got {}", json_type(v))))
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| bad(format!("{key}: expected a string, got {}", json_type(v))))
 }
 
 fn uint(v: &Value, key: &str) -> Result<u64, FfiError> {
-    v.as_u64().ok_or_else(|| bad(format!("{key}: expected a non-negative integer, got {v}")))
+    v.as_u64()
+        .ok_or_else(|| bad(format!("{key}: expected a non-negative integer, got {v}")))
 }
 
 fn millis(v: &Value, key: &str) -> Result<Duration, FfiError> {
@@ -71,14 +85,23 @@ fn millis(v: &Value, key: &str) -> Result<Duration, FfiError> {
 }
 
 /// Reads exactly the listed members of an object (all required).
-fn members<const N: usize>(v: &Value, key: &str, names: [&str; N]) -> Result<[String; N], FfiError> {
+fn members<const N: usize>(
+    v: &Value,
+    key: &str,
+    names: [&str; N],
+) -> Result<[String; N], FfiError> {
     let obj = object(v, key)?;
     if let Some(extra) = obj.keys().find(|k| !names.contains(&k.as_str())) {
-        return Err(bad(format!("{key}: unknown member {extra:?} (expected {})", names.join(", "))));
+        return Err(bad(format!(
+            "{key}: unknown member {extra:?} (expected {})",
+            names.join(", ")
+        )));
     }
     let mut out: [String; N] = std::array::from_fn(|_| String::new());
     for (slot, name) in out.iter_mut().zip(names) {
-        let item = obj.get(name).ok_or_else(|| bad(format!("{key}: missing member {name:?}")))?;
+        let item = obj
+            .get(name)
+            .ok_or_else(|| bad(format!("{key}: missing member {name:?}")))?;
         *slot = string(item, &format!("{key}.{name}"))?;
     }
     Ok(out)
@@ -90,12 +113,18 @@ fn rate_limit(v: &Value, key: &str) -> Result<RateLimit, FfiError> {
     }
     let obj = object(v, key)?;
     if let Some(extra) = obj.keys().find(|k| !["qps", "burst"].contains(&k.as_str())) {
-        return Err(bad(format!("{key}: unknown member {extra:?} (expected qps, burst)")));
+        return Err(bad(format!(
+            "{key}: unknown member {extra:?} (expected qps, burst)"
+        )));
     }
-    let qps = obj.get("qps").and_then(Value::as_f64).ok_or_else(|| bad(format!("{key}.qps: expected a number")))?;
+    let qps = obj
+        .get("qps")
+        .and_then(Value::as_f64)
+        .ok_or_else(|| bad(format!("{key}.qps: expected a number")))?;
     let burst = match obj.get("burst") {
         None => 1,
-        Some(b) => u32::try_from(uint(b, &format!("{key}.burst"))?).map_err(|_| bad(format!("{key}.burst: too large")))?,
+        Some(b) => u32::try_from(uint(b, &format!("{key}.burst"))?)
+            .map_err(|_| bad(format!("{key}.burst: too large")))?,
     };
     Ok(RateLimit::Qps { qps, burst })
 }
@@ -106,7 +135,8 @@ fn retry(v: &Value) -> Result<RetryPolicy, FfiError> {
         let key = format!("retry.{k}");
         match k.as_str() {
             "max_attempts" => {
-                policy.max_attempts = u32::try_from(uint(item, &key)?).map_err(|_| bad(format!("{key}: too large")))?
+                policy.max_attempts = u32::try_from(uint(item, &key)?)
+                    .map_err(|_| bad(format!("{key}: too large")))?
             }
             "base_delay_ms" => policy.base_delay = millis(item, &key)?,
             "max_delay_ms" => policy.max_delay = millis(item, &key)?,
@@ -189,7 +219,9 @@ pub(crate) fn parse(root: &Map<String, Value>) -> Result<ClientConfig, FfiError>
                 c
             }
             "ca_only" => {
-                ca_only = v.as_bool().ok_or_else(|| bad("ca_only: expected true or false"))?;
+                ca_only = v
+                    .as_bool()
+                    .ok_or_else(|| bad("ca_only: expected true or false"))?;
                 c
             }
             "user_agent_suffix" => c.with_user_agent_suffix(string(v, key)?),
@@ -212,7 +244,9 @@ pub(crate) fn parse(root: &Map<String, Value>) -> Result<ClientConfig, FfiError>
             "retry" => c.with_retry(retry(v)?),
             "eop_utc_offset_seconds" => {
                 let secs = v.as_i64().and_then(|s| i32::try_from(s).ok());
-                c.with_eop_utc_offset_seconds(secs.ok_or_else(|| bad("eop_utc_offset_seconds: expected an integer"))?)
+                c.with_eop_utc_offset_seconds(
+                    secs.ok_or_else(|| bad("eop_utc_offset_seconds: expected an integer"))?,
+                )
             }
             _ => return Err(bad(format!("unknown configuration key {key:?}"))),
         };
@@ -269,7 +303,10 @@ mod tests {
         assert_eq!(c.huawei_iam_password().unwrap().domain, "d");
         assert_eq!(c.huawei_project_id(), Some("pid"));
         assert_eq!(c.base_url(Gateway::CtyunEop).unwrap(), "http://127.0.0.1:9");
-        assert_eq!(c.base_url(Gateway::HuaweiIam).unwrap(), "http://127.0.0.1:10");
+        assert_eq!(
+            c.base_url(Gateway::HuaweiIam).unwrap(),
+            "http://127.0.0.1:10"
+        );
         let t = c.transport_options();
         assert_eq!(t.connect_timeout, Duration::from_secs(1));
         assert_eq!(t.read_timeout, Duration::from_secs(2));
@@ -279,7 +316,10 @@ mod tests {
         assert!(!t.ca.as_ref().unwrap().keeps_default_roots());
         assert_eq!(t.user_agent_suffix.as_deref(), Some("fw/1"));
         assert_eq!(t.max_response_bytes, 1024);
-        assert_eq!(c.rate_limit(QpsGroup::Safety), RateLimit::Qps { qps: 2.5, burst: 3 });
+        assert_eq!(
+            c.rate_limit(QpsGroup::Safety),
+            RateLimit::Qps { qps: 2.5, burst: 3 }
+        );
         assert_eq!(c.rate_limit(QpsGroup::Face), RateLimit::Unlimited);
         assert_eq!(c.rate_limit(QpsGroup::VideoLiveness), RateLimit::qps(1.0));
         assert_eq!(c.rate_limit_mode(), RateLimitMode::FailFast);
@@ -297,10 +337,16 @@ mod tests {
     fn mistakes_are_configuration_errors_naming_the_key() {
         for (v, needle) in [
             (json!({"ctyun_eop": {"ak": "a", "sk": "s"}}), "app_key"),
-            (json!({"ctyun_eop": {"ak": "a", "sk": "s", "app_key": "k", "x": "1"}}), "\"x\""),
+            (
+                json!({"ctyun_eop": {"ak": "a", "sk": "s", "app_key": "k", "x": "1"}}),
+                "\"x\"",
+            ),
             (json!({"endpoints": {"moon": "http://x"}}), "moon"),
             (json!({"endpoint": "ftp://x"}), "http(s)"),
-            (json!({"timeouts_ms": {"connect": -1}}), "timeouts_ms.connect"),
+            (
+                json!({"timeouts_ms": {"connect": -1}}),
+                "timeouts_ms.connect",
+            ),
             (json!({"rate_limits": {"safety": {"qps": 0}}}), "qps"),
             (json!({"rate_limit_mode": "sometimes"}), "rate_limit_mode"),
             (json!({"huawei_region": "cn/../x"}), "region"),
@@ -317,7 +363,8 @@ mod tests {
 
     #[test]
     fn secrets_stay_out_of_messages() {
-        let e = cfg(json!({"ctyun_eop": {"ak": "a", "sk": "TOPSECRET", "app_key": ""}})).unwrap_err();
+        let e =
+            cfg(json!({"ctyun_eop": {"ak": "a", "sk": "TOPSECRET", "app_key": ""}})).unwrap_err();
         assert!(!e.message.contains("TOPSECRET"));
     }
 }

@@ -23,7 +23,9 @@ pub struct cnvision_envelope {
 
 impl std::fmt::Debug for cnvision_envelope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("cnvision_envelope").field("body_len", &self.body.len()).finish_non_exhaustive()
+        f.debug_struct("cnvision_envelope")
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -54,7 +56,12 @@ pub unsafe extern "C" fn cnvision_envelope_seal(
     boundary(error, || {
         let out = out_ptr(out, "out")?;
         // SAFETY: argument contract above.
-        let (key, plain) = unsafe { (c_str(public_key, "public_key")?, bytes(plain_json, plain_len, "plain_json")?) };
+        let (key, plain) = unsafe {
+            (
+                c_str(public_key, "public_key")?,
+                bytes(plain_json, plain_len, "plain_json")?,
+            )
+        };
         let key = PublicKey::parse(key)?;
         let (body, keys) = envelope::seal(plain, &key, Mode::C1C3C2)?;
         let env = Box::into_raw(Box::new(cnvision_envelope { body, keys }));
@@ -71,7 +78,10 @@ pub unsafe extern "C" fn cnvision_envelope_seal(
 /// # Safety
 /// `envelope` is NULL or live; `len_out` is NULL or writable.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_envelope_body(envelope: *const cnvision_envelope, len_out: *mut usize) -> *const u8 {
+pub unsafe extern "C" fn cnvision_envelope_body(
+    envelope: *const cnvision_envelope,
+    len_out: *mut usize,
+) -> *const u8 {
     accessor(ptr::null(), || {
         // SAFETY: NULL or live per the contract.
         match (unsafe { envelope.as_ref() }, len_out.is_null()) {
@@ -116,8 +126,9 @@ pub unsafe extern "C" fn cnvision_envelope_open(
         // SAFETY: argument contract above.
         let response = unsafe { bytes(response, response_len, "response") }?;
         let plain = envelope::open(response, &env.keys)?;
-        let text = String::from_utf8(plain)
-            .map_err(|_| FfiError::new(cnvision_status::Protocol, "opened response is not UTF-8"))?;
+        let text = String::from_utf8(plain).map_err(|_| {
+            FfiError::new(cnvision_status::Protocol, "opened response is not UTF-8")
+        })?;
         // SAFETY: `out` checked; `out_len` NULL or writable per the contract.
         unsafe { give_string(text, out, out_len) };
         Ok(())

@@ -18,7 +18,12 @@ pub struct cnvision_headers {
 
 impl cnvision_headers {
     pub(crate) fn new(pairs: Vec<(String, String)>) -> Self {
-        cnvision_headers { pairs: pairs.into_iter().map(|(n, v)| (c_string(n), c_string(v))).collect() }
+        cnvision_headers {
+            pairs: pairs
+                .into_iter()
+                .map(|(n, v)| (c_string(n), c_string(v)))
+                .collect(),
+        }
     }
 }
 
@@ -29,7 +34,9 @@ impl cnvision_headers {
 #[no_mangle]
 pub unsafe extern "C" fn cnvision_headers_count(headers: *const cnvision_headers) -> usize {
     // SAFETY: NULL or live per the contract.
-    accessor(0, || unsafe { headers.as_ref() }.map_or(0, |h| h.pairs.len()))
+    accessor(0, || {
+        unsafe { headers.as_ref() }.map_or(0, |h| h.pairs.len())
+    })
 }
 
 /// Header number `index`: `*name_out` and `*value_out` receive NUL-terminated
@@ -52,9 +59,15 @@ pub unsafe extern "C" fn cnvision_headers_get(
     boundary(error, || {
         // SAFETY: NULL or live per the contract.
         let h = unsafe { headers.as_ref() }.ok_or_else(|| FfiError::null("headers"))?;
-        let (name_out, value_out) = (out_ptr(name_out, "name_out")?, out_ptr(value_out, "value_out")?);
+        let (name_out, value_out) = (
+            out_ptr(name_out, "name_out")?,
+            out_ptr(value_out, "value_out")?,
+        );
         let (n, v) = h.pairs.get(index).ok_or_else(|| {
-            FfiError::new(cnvision_status::IndexOutOfRange, format!("index {index} >= count {}", h.pairs.len()))
+            FfiError::new(
+                cnvision_status::IndexOutOfRange,
+                format!("index {index} >= count {}", h.pairs.len()),
+            )
         })?;
         // SAFETY: checked output pointers.
         unsafe {
@@ -71,10 +84,14 @@ pub unsafe extern "C" fn cnvision_headers_get(
 /// # Safety
 /// `headers` is NULL or live; `name` is NULL or NUL-terminated.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_headers_find(headers: *const cnvision_headers, name: *const c_char) -> *const c_char {
+pub unsafe extern "C" fn cnvision_headers_find(
+    headers: *const cnvision_headers,
+    name: *const c_char,
+) -> *const c_char {
     accessor(ptr::null(), || {
         // SAFETY: NULL or live / NUL-terminated per the contract.
-        let (Some(h), Ok(name)) = (unsafe { headers.as_ref() }, unsafe { c_str(name, "name") }) else {
+        let (Some(h), Ok(name)) = (unsafe { headers.as_ref() }, unsafe { c_str(name, "name") })
+        else {
             return ptr::null();
         };
         h.pairs

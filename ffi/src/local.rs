@@ -4,7 +4,7 @@
 use crate::args::{c_str, json_object, out_ptr};
 use crate::boundary::boundary;
 use crate::error::{cnvision_error, FfiError};
-use crate::media::{media_inputs, cnvision_media};
+use crate::media::{cnvision_media, media_inputs};
 use crate::status::cnvision_status;
 use crate::text::give_string;
 use cnvision_core::catalog::{self, Operation};
@@ -49,7 +49,11 @@ pub unsafe extern "C" fn cnvision_validate(
     boundary(error, || {
         // SAFETY: argument contract above.
         let (op, params, media) = unsafe {
-            (c_str(operation, "operation")?, json_object(params_json, params_len, "params_json")?, media_inputs(media, media_len)?)
+            (
+                c_str(operation, "operation")?,
+                json_object(params_json, params_len, "params_json")?,
+                media_inputs(media, media_len)?,
+            )
         };
         cnvision_core::validate::check(self::operation(op)?, &params, &media)?;
         Ok(())
@@ -84,7 +88,11 @@ pub unsafe extern "C" fn cnvision_body_build(
         let out = out_ptr(out, "out")?;
         // SAFETY: argument contract above.
         let (op, params, media) = unsafe {
-            (c_str(operation, "operation")?, json_object(params_json, params_len, "params_json")?, media_inputs(media, media_len)?)
+            (
+                c_str(operation, "operation")?,
+                json_object(params_json, params_len, "params_json")?,
+                media_inputs(media, media_len)?,
+            )
         };
         let op = self::operation(op)?;
         cnvision_core::validate::check(op, &params, &media)?;

@@ -44,7 +44,10 @@ pub(crate) unsafe fn media_inputs<'a>(
         return Err(FfiError::null("media"));
     }
     if count > isize::MAX as usize / std::mem::size_of::<cnvision_media>() {
-        return Err(FfiError::new(cnvision_status::InvalidLength, format!("media: count {count} is impossible")));
+        return Err(FfiError::new(
+            cnvision_status::InvalidLength,
+            format!("media: count {count} is impossible"),
+        ));
     }
     // SAFETY: non-NULL, `count` items per the caller's contract, size checked above.
     let items = unsafe { std::slice::from_raw_parts(items, count) };

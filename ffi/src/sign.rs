@@ -5,7 +5,9 @@ use crate::boundary::boundary;
 use crate::error::{cnvision_error, FfiError};
 use crate::headers::cnvision_headers;
 use crate::status::cnvision_status;
-use cnvision_core::auth::{apig, ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput};
+use cnvision_core::auth::{
+    apig, ctyun_hmac, ctyun_md5, eop, SignableBody, SignableRequest, SigningOutput,
+};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -17,12 +19,19 @@ fn bad(msg: impl Into<String>) -> FfiError {
 fn get_str<'a>(obj: &'a Map<String, Value>, key: &str, ctx: &str) -> Result<&'a str, FfiError> {
     match obj.get(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(v) => Err(bad(format!("{ctx}{key}: expected a string, got {}", json_type(v)))),
+        Some(v) => Err(bad(format!(
+            "{ctx}{key}: expected a string, got {}",
+            json_type(v)
+        ))),
         None => Err(bad(format!("{ctx}{key}: missing"))),
     }
 }
 
-fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str, ctx: &str) -> Result<Option<&'a str>, FfiError> {
+fn opt_str<'a>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+    ctx: &str,
+) -> Result<Option<&'a str>, FfiError> {
     if obj.get(key).is_none_or(Value::is_null) {
         Ok(None)
     } else {
@@ -30,18 +39,28 @@ fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str, ctx: &str) -> Result<Opti
     }
 }
 
-fn sub<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a Map<String, Value>>, FfiError> {
+fn sub<'a>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+) -> Result<Option<&'a Map<String, Value>>, FfiError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => Ok(Some(m)),
-        Some(v) => Err(bad(format!("{key}: expected an object, got {}", json_type(v)))),
+        Some(v) => Err(bad(format!(
+            "{key}: expected an object, got {}",
+            json_type(v)
+        ))),
     }
 }
 
 /// `[["name", "value"], ...]` → owned pairs.
 fn pairs(obj: &Map<String, Value>, key: &str) -> Result<Vec<(String, String)>, FfiError> {
-    let Some(v) = obj.get(key) else { return Ok(Vec::new()) };
-    let items = v.as_array().ok_or_else(|| bad(format!("{key}: expected an array of [name, value] pairs")))?;
+    let Some(v) = obj.get(key) else {
+        return Ok(Vec::new());
+    };
+    let items = v
+        .as_array()
+        .ok_or_else(|| bad(format!("{key}: expected an array of [name, value] pairs")))?;
     items
         .iter()
         .enumerate()
@@ -64,12 +83,20 @@ fn time(obj: &Map<String, Value>) -> Result<SystemTime, FfiError> {
 
 fn eop_settings(obj: &Map<String, Value>) -> Result<eop::EopSettings, FfiError> {
     let mut s = eop::EopSettings::default();
-    let Some(e) = sub(obj, "eop")? else { return Ok(s) };
+    let Some(e) = sub(obj, "eop")? else {
+        return Ok(s);
+    };
     if let Some(v) = e.get("signed_headers") {
-        let names = v.as_array().ok_or_else(|| bad("eop.signed_headers: expected an array of strings"))?;
+        let names = v
+            .as_array()
+            .ok_or_else(|| bad("eop.signed_headers: expected an array of strings"))?;
         s.signed_headers = names
             .iter()
-            .map(|n| n.as_str().map(str::to_string).ok_or_else(|| bad("eop.signed_headers: expected strings")))
+            .map(|n| {
+                n.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| bad("eop.signed_headers: expected strings"))
+            })
             .collect::<Result<_, _>>()?;
     }
     s.request_id = opt_str(e, "request_id", "eop.")?.map(str::to_string);
@@ -86,12 +113,18 @@ fn apig_settings(obj: &Map<String, Value>) -> Result<apig::ApigSettings, FfiErro
     let a = sub(obj, "apig")?.ok_or_else(|| bad("apig: missing (algorithm, host, ...)"))?;
     let name = get_str(a, "algorithm", "apig.")?;
     let algorithm = apig::Algorithm::from_name(name).ok_or_else(|| {
-        FfiError::new(cnvision_status::InvalidInput, format!("apig.algorithm: unknown algorithm {name:?}"))
+        FfiError::new(
+            cnvision_status::InvalidInput,
+            format!("apig.algorithm: unknown algorithm {name:?}"),
+        )
     })?;
     let mut s = apig::ApigSettings::new(algorithm, "");
     s.host = opt_str(a, "host", "apig.")?.map(str::to_string);
     s.project_id = opt_str(a, "project_id", "apig.")?.map(str::to_string);
-    if let (Some(region), Some(service)) = (opt_str(a, "region_id", "apig.")?, opt_str(a, "service_name", "apig.")?) {
+    if let (Some(region), Some(service)) = (
+        opt_str(a, "region_id", "apig.")?,
+        opt_str(a, "service_name", "apig.")?,
+    ) {
         s = s.with_derived_scope(region, service);
     }
     Ok(s)
@@ -103,54 +136,75 @@ fn sign_json(spec: &Map<String, Value>, body: &[u8]) -> Result<SigningOutput, Ff
     let path = get_str(spec, "path", "")?;
     let query = pairs(spec, "query")?;
     let headers = pairs(spec, "headers")?;
-    let query: Vec<(&str, &str)> = query.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-    let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let query: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let headers: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
     let body_hash = opt_str(spec, "body_hash", "")?;
-    let unsigned = spec.get("unsigned_payload").and_then(Value::as_bool).unwrap_or(false);
+    let unsigned = spec
+        .get("unsigned_payload")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let body = match (body_hash, unsigned) {
-        (Some(_), _) if !body.is_empty() => return Err(bad("body_hash: give either body bytes or body_hash")),
+        (Some(_), _) if !body.is_empty() => {
+            return Err(bad("body_hash: give either body bytes or body_hash"))
+        }
         (Some(h), false) => SignableBody::Precomputed(h),
         (None, true) => SignableBody::Unsigned,
         (Some(_), true) => return Err(bad("unsigned_payload: exclusive with body_hash")),
         (None, false) => SignableBody::Bytes(body),
     };
-    let req = SignableRequest { method, path, query: &query, headers: &headers, body };
+    let req = SignableRequest {
+        method,
+        path,
+        query: &query,
+        headers: &headers,
+        body,
+    };
     let creds = sub(spec, "credentials")?.ok_or_else(|| bad("credentials: missing"))?;
     let when = time(spec)?;
-    let out = match scheme {
-        "eop" => {
-            let c = eop::EopCredentials {
-                access_key: get_str(creds, "ak", "credentials.")?.to_string(),
-                secret_key: get_str(creds, "sk", "credentials.")?.into(),
-                app_key: opt_str(creds, "app_key", "credentials.")?.map(str::to_string),
-            };
-            eop::sign(&req, &c, &eop_settings(spec)?, when)?
-        }
-        "ctyun_md5" => {
-            let c = ctyun_md5::Md5Credentials {
-                app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
-                app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
-            };
-            ctyun_md5::sign(&req, &c, when)?
-        }
-        "ctyun_hmac" => {
-            let c = ctyun_hmac::HmacCredentials {
-                app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
-                app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
-            };
-            ctyun_hmac::sign(&req, &c, when)?
-        }
-        "apig" => {
-            let c = apig::ApigCredentials::new(get_str(creds, "ak", "credentials.")?, get_str(creds, "sk", "credentials.")?);
-            apig::sign(&req, &c, &apig_settings(spec)?, when)?
-        }
-        other => {
-            return Err(FfiError::new(
+    let out =
+        match scheme {
+            "eop" => {
+                let c = eop::EopCredentials {
+                    access_key: get_str(creds, "ak", "credentials.")?.to_string(),
+                    secret_key: get_str(creds, "sk", "credentials.")?.into(),
+                    app_key: opt_str(creds, "app_key", "credentials.")?.map(str::to_string),
+                };
+                eop::sign(&req, &c, &eop_settings(spec)?, when)?
+            }
+            "ctyun_md5" => {
+                let c = ctyun_md5::Md5Credentials {
+                    app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
+                    app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
+                };
+                ctyun_md5::sign(&req, &c, when)?
+            }
+            "ctyun_hmac" => {
+                let c = ctyun_hmac::HmacCredentials {
+                    app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
+                    app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
+                };
+                ctyun_hmac::sign(&req, &c, when)?
+            }
+            "apig" => {
+                let c = apig::ApigCredentials::new(
+                    get_str(creds, "ak", "credentials.")?,
+                    get_str(creds, "sk", "credentials.")?,
+                );
+                apig::sign(&req, &c, &apig_settings(spec)?, when)?
+            }
+            other => return Err(FfiError::new(
                 cnvision_status::InvalidInput,
-                format!("scheme: unknown signing scheme {other:?} (eop, ctyun_md5, ctyun_hmac, apig)"),
-            ))
-        }
-    };
+                format!(
+                    "scheme: unknown signing scheme {other:?} (eop, ctyun_md5, ctyun_hmac, apig)"
+                ),
+            )),
+        };
     Ok(out)
 }
 
@@ -200,7 +254,12 @@ pub unsafe extern "C" fn cnvision_sign(
             return Err(FfiError::null("request_json"));
         }
         // SAFETY: argument contract above.
-        let (spec, body) = unsafe { (json_object(request_json, request_len, "request_json")?, bytes(body, body_len, "body")?) };
+        let (spec, body) = unsafe {
+            (
+                json_object(request_json, request_len, "request_json")?,
+                bytes(body, body_len, "body")?,
+            )
+        };
         let signed = sign_json(&spec, body)?;
         let headers = Box::into_raw(Box::new(cnvision_headers::new(signed.headers)));
         // SAFETY: checked output pointer.

@@ -3,8 +3,10 @@
 //! Cloud vision APIs.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod auth;
 pub mod catalog;
+pub mod client;
 pub mod config;
 pub mod crypto;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod secret;
 pub mod transport;
 pub mod validate;
 
+pub use client::{CallOptions, Client, Response};
 pub use error::{Error, ErrorKind, Result};
 pub use secret::{SecretBytes, SecretString};
 

@@ -98,6 +98,14 @@ typedef uint32_t cnvision_status;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// A configured client. Opaque; made by `cnvision_client_new` or
+// `cnvision_client_new_from_env`, freed with `cnvision_client_free`.
+//
+// Thread safety: one client may be used by any number of threads at once
+// (calls share its connection pool, rate limiter and token cache); free it only
+// after every call on it has returned.
+typedef struct cnvision_client cnvision_client;
+
 // One sealed request: the sealed body to send and the session keys that open
 // its response. Opaque; made by `cnvision_envelope_seal`, freed with
 // `cnvision_envelope_free` (which wipes the keys). Immutable: usable from any
@@ -113,6 +121,12 @@ typedef struct cnvision_error cnvision_error;
 // `cnvision_sign`, freed with `cnvision_headers_free`. Immutable: readable from
 // any thread.
 typedef struct cnvision_headers cnvision_headers;
+
+// A provider's successful answer. Opaque; returned by `cnvision_client_call`,
+// freed with `cnvision_response_free`. Immutable: its accessors may be called
+// from any thread, concurrently. Every pointer an accessor returns is borrowed
+// from the response and valid until `cnvision_response_free`.
+typedef struct cnvision_response cnvision_response;
 
 // One media item (image, video, audio) of a call. Borrowed: cnvision reads it
 // only during the call it is passed to and never keeps a pointer.
@@ -132,9 +146,127 @@ typedef struct cnvision_media {
   const char *path;
 } cnvision_media;
 
+// Options of one call. Pass NULL for the defaults (no envelope, generated request id).
+typedef struct cnvision_call_options {
+  // Seal the body in the CTyun `decrypted: true` envelope (needs
+  // `envelope_public_key` in the configuration; EOP-gateway operations only).
+  bool encrypt;
+  // Request id to send (NUL-terminated), or NULL to generate one.
+  const char *request_id;
+} cnvision_call_options;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Creates a client from a JSON configuration (every member optional):
+// credentials `ctyun_eop {ak, sk, app_key}`, `ctyun_app {app_key, app_secret}`,
+// `huawei_aksk {ak, sk}`, `huawei_iam {user, password, domain}`,
+// `huawei_project_id`, `huawei_region`, `envelope_public_key`; `endpoint` (one
+// base URL for every gateway) and `endpoints {ctyun_eop, ctyun_aiop, ctyun2019,
+// huawei_image, huawei_iam}`; `timeouts_ms {connect, read, write, total}`;
+// `proxy` (URL, `"env"` or null); `ca_file` or `ca_pem`, `ca_only`;
+// `user_agent_suffix`; `max_response_bytes`; `rate_limits {safety | face |
+// video_liveness | huawei: {qps, burst} | "unlimited"}`; `rate_limit_mode`
+// (`"block"` | `"fail_fast"`); `retry {max_attempts, base_delay_ms,
+// max_delay_ms, max_elapsed_ms}`; `eop_utc_offset_seconds` (default 28800).
+// Unknown members are rejected. The text is borrowed for the call only;
+// secrets are copied into memory that is wiped when the client is freed.
+//
+// On success `*out` receives the client (free with `cnvision_client_free`).
+//
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CONFIGURATION` (unknown or
+// inconsistent option; the message names it); `CNVISION_STATUS_INVALID_JSON`
+// (not a JSON object); `CNVISION_STATUS_NULL_ARGUMENT`,
+// `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// `config_json` points to `config_len` bytes (NULL with 0 = all defaults);
+// `out` is writable; `error` is NULL or writable.
+cnvision_status cnvision_client_new(const char *config_json,
+                                    size_t config_len,
+                                    struct cnvision_client **out,
+                                    struct cnvision_error **error);
+
+// Creates a client from the environment: `CTYUN_AK`, `CTYUN_SK`,
+// `CTYUN_APP_KEY`, `CTYUN_APP_SECRET`, `CTYUN_ENVELOPE_PUBLIC_KEY`,
+// `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK`, `HUAWEICLOUD_SDK_PROJECT_ID`,
+// `HUAWEICLOUD_SDK_REGION`, `HUAWEICLOUD_IAM_USERNAME` / `_PASSWORD` /
+// `_DOMAIN`, `CNVISION_ENDPOINT_CTYUN_EOP` / `_CTYUN_AIOP` / `_CTYUN_2019` /
+// `_HUAWEI_IMAGE` / `_HUAWEI_IAM`, `CNVISION_PROXY`, `CNVISION_CA_FILE`.
+//
+// On success `*out` receives the client (free with `cnvision_client_free`).
+//
+// Returns `CNVISION_STATUS_OK`, `CNVISION_STATUS_CONFIGURATION` (e.g. an
+// incomplete key pair; the message names the variables) or
+// `CNVISION_STATUS_NULL_ARGUMENT`.
+//
+// # Safety
+// `out` is writable; `error` is NULL or writable.
+cnvision_status cnvision_client_new_from_env(struct cnvision_client **out,
+                                             struct cnvision_error **error);
+
+// Checks the inputs of a call locally, as `cnvision_client_call` would before
+// sending: nothing is sent. Arguments as `cnvision_client_call`. Thread-safe.
+//
+// Returns `CNVISION_STATUS_OK`, `CNVISION_STATUS_INVALID_INPUT` (unknown
+// operation, a limit broken), `CNVISION_STATUS_NULL_ARGUMENT`,
+// `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_JSON`,
+// `CNVISION_STATUS_INVALID_LENGTH`.
+//
+// # Safety
+// As `cnvision_client_call`.
+cnvision_status cnvision_client_validate(const struct cnvision_client *client,
+                                         const char *operation,
+                                         const char *params_json,
+                                         size_t params_len,
+                                         const struct cnvision_media *media,
+                                         size_t media_len,
+                                         struct cnvision_error **error);
+
+// Calls a remote operation: validates the inputs, builds the body (media
+// base64-encoded once), seals it when `options->encrypt`, signs, rate-limits,
+// sends, retries only failures that never reached the server, opens the
+// envelope, normalizes the answer and decodes binary results.
+//
+// - `operation`: catalog id, e.g. `"ctyun.safety.hat_detect"` (NUL-terminated).
+// - `params_json`/`params_len`: JSON object of the non-media parameters
+//   (NULL with 0 = none).
+// - `media`/`media_len`: the media items (NULL with 0 = none).
+// - `options`: NULL for defaults.
+//
+// Inputs are borrowed for the call only. On success `*out` receives the
+// response (free with `cnvision_response_free`). Blocks the calling thread;
+// any number of threads may call one client at once.
+//
+// Returns `CNVISION_STATUS_OK` or: `INVALID_INPUT` (local validation; nothing
+// sent, not billed), `CONFIGURATION` (missing credentials for the operation's
+// gateway), `AUTHENTICATION`, `SERVICE` (the provider's code is in the error),
+// `RATE_LIMITED`, `NETWORK`, `TIMEOUT`, `CRYPTO` (envelope verification
+// failed), `PROTOCOL`, `INTERNAL`, `NULL_ARGUMENT`, `INVALID_UTF8`,
+// `INVALID_JSON`, `INVALID_LENGTH` (all `CNVISION_STATUS_`-prefixed).
+//
+// # Safety
+// `client` is NULL or live; `operation` is NUL-terminated; `params_json`
+// points to `params_len` bytes (or NULL with 0); `media` points to `media_len`
+// valid items (or NULL with 0); `options` is NULL or valid; `out` is writable;
+// `error` is NULL or writable.
+cnvision_status cnvision_client_call(const struct cnvision_client *client,
+                                     const char *operation,
+                                     const char *params_json,
+                                     size_t params_len,
+                                     const struct cnvision_media *media,
+                                     size_t media_len,
+                                     const struct cnvision_call_options *options,
+                                     struct cnvision_response **out,
+                                     struct cnvision_error **error);
+
+// Frees a client. NULL is accepted and ignored. No call on it may still be
+// running.
+//
+// # Safety
+// `client` is NULL or an object from cnvision not yet freed.
+void cnvision_client_free(struct cnvision_client *client);
 
 // Seals `plain_json` (the operation's plain JSON body, e.g. from
 // `cnvision_body_build`) for the gateway's SM2 `public_key` (NUL-terminated:
@@ -145,8 +277,9 @@ extern "C" {
 // On success `*out` receives an owned envelope (free with
 // `cnvision_envelope_free`). Inputs are borrowed for the call only. Thread-safe.
 //
-// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CRYPTO` (public key not
-// understood, no OS randomness); `CNVISION_STATUS_NULL_ARGUMENT`,
+// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CONFIGURATION` (public key
+// not understood); `CNVISION_STATUS_CRYPTO` (no OS randomness, encryption
+// failed); `CNVISION_STATUS_NULL_ARGUMENT`,
 // `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_LENGTH`.
 //
 // # Safety
@@ -321,6 +454,86 @@ cnvision_status cnvision_body_build(const char *operation,
                                     char **out,
                                     size_t *out_len,
                                     struct cnvision_error **error);
+
+// The operation id that was called. NULL when `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+const char *cnvision_response_operation(const struct cnvision_response *response);
+
+// The HTTP status of the answer (200 for success). 0 when `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+uint16_t cnvision_response_http_status(const struct cnvision_response *response);
+
+// The request id (sent or returned), or NULL when none or `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+const char *cnvision_response_request_id(const struct cnvision_response *response);
+
+// The provider's status code as text (e.g. `"0"`), or NULL when the answer
+// had none or `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+const char *cnvision_response_provider_code(const struct cnvision_response *response);
+
+// The provider's message, or NULL when none or `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+const char *cnvision_response_message(const struct cnvision_response *response);
+
+// The normalized payload as JSON text (`returnObj` / `result` / `data`, or the
+// whole Huawei body), NUL-terminated; `*len_out`, when not NULL, receives its
+// length. NULL when `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live; `len_out` is NULL or writable.
+const char *cnvision_response_result_json(const struct cnvision_response *response,
+                                          size_t *len_out);
+
+// The whole response JSON (decrypted when the envelope was used),
+// NUL-terminated; `*len_out`, when not NULL, receives its length. NULL when
+// `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live; `len_out` is NULL or writable.
+const char *cnvision_response_body_json(const struct cnvision_response *response,
+                                        size_t *len_out);
+
+// Number of decoded binary results (e.g. the image of a super-resolution or
+// defog operation); 0 when none or `response` is NULL.
+//
+// # Safety
+// `response` is NULL or live.
+size_t cnvision_response_binary_count(const struct cnvision_response *response);
+
+// Binary result number `index`: `*pointer_out` receives the JSON pointer of its
+// place in the response body (e.g. `"/result/image"`, NUL-terminated),
+// `*data_out` the decoded bytes and `*len_out` their length. All borrowed from
+// `response`.
+//
+// Returns `CNVISION_STATUS_OK`, `CNVISION_STATUS_NULL_ARGUMENT` or
+// `CNVISION_STATUS_INDEX_OUT_OF_RANGE`.
+//
+// # Safety
+// `response` is NULL or live; the three outputs are writable; `error` is NULL
+// or writable.
+cnvision_status cnvision_response_binary(const struct cnvision_response *response,
+                                         size_t index,
+                                         const char **pointer_out,
+                                         const uint8_t **data_out,
+                                         size_t *len_out,
+                                         struct cnvision_error **error);
+
+// Frees a response. NULL is accepted and ignored.
+//
+// # Safety
+// `response` is NULL or an object from cnvision not yet freed.
+void cnvision_response_free(struct cnvision_response *response);
 
 // Signs one HTTP request and returns the headers to add to it, for firmware
 // that sends requests with its own HTTP stack.

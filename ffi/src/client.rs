@@ -69,8 +69,11 @@ pub unsafe extern "C" fn cnvision_client_new(
     boundary(error, || {
         let out = out_ptr(out, "out")?;
         // SAFETY: argument contract above.
-        let config = config_json::parse(&unsafe { json_object(config_json, config_len, "config_json") }?)?;
-        let client = Box::into_raw(Box::new(cnvision_client { inner: Client::new(config)? }));
+        let config =
+            config_json::parse(&unsafe { json_object(config_json, config_len, "config_json") }?)?;
+        let client = Box::into_raw(Box::new(cnvision_client {
+            inner: Client::new(config)?,
+        }));
         // SAFETY: checked output pointer.
         unsafe { write(out, client) };
         Ok(())
@@ -99,7 +102,9 @@ pub unsafe extern "C" fn cnvision_client_new_from_env(
 ) -> cnvision_status {
     boundary(error, || {
         let out = out_ptr(out, "out")?;
-        let client = Box::into_raw(Box::new(cnvision_client { inner: Client::from_env()? }));
+        let client = Box::into_raw(Box::new(cnvision_client {
+            inner: Client::from_env()?,
+        }));
         // SAFETY: checked output pointer.
         unsafe { write(out, client) };
         Ok(())
@@ -131,7 +136,11 @@ pub unsafe extern "C" fn cnvision_client_validate(
         let client = unsafe { client.as_ref() }.ok_or_else(|| FfiError::null("client"))?;
         // SAFETY: argument contract above.
         let (op, params, media) = unsafe {
-            (c_str(operation, "operation")?, json_object(params_json, params_len, "params_json")?, media_inputs(media, media_len)?)
+            (
+                c_str(operation, "operation")?,
+                json_object(params_json, params_len, "params_json")?,
+                media_inputs(media, media_len)?,
+            )
         };
         self::operation(op)?;
         client.inner.validate(op, &params, &media)?;
@@ -184,7 +193,11 @@ pub unsafe extern "C" fn cnvision_client_call(
         let out = out_ptr(out, "out")?;
         // SAFETY: argument contract above.
         let (op, params, media) = unsafe {
-            (c_str(operation, "operation")?, json_object(params_json, params_len, "params_json")?, media_inputs(media, media_len)?)
+            (
+                c_str(operation, "operation")?,
+                json_object(params_json, params_len, "params_json")?,
+                media_inputs(media, media_len)?,
+            )
         };
         self::operation(op)?;
         let mut call = CallOptions::default();
@@ -192,7 +205,8 @@ pub unsafe extern "C" fn cnvision_client_call(
         if let Some(o) = unsafe { options.as_ref() } {
             call.encrypt = o.encrypt;
             // SAFETY: NULL or NUL-terminated per the struct's contract.
-            call.request_id = unsafe { opt_c_str(o.request_id, "options.request_id") }?.map(str::to_string);
+            call.request_id =
+                unsafe { opt_c_str(o.request_id, "options.request_id") }?.map(str::to_string);
         }
         let response = client.inner.call(op, &params, &media, &call)?;
         let response = Box::into_raw(Box::new(cnvision_response::from(response)));

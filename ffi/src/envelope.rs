@@ -38,8 +38,9 @@ impl std::fmt::Debug for cnvision_envelope {
 /// On success `*out` receives an owned envelope (free with
 /// `cnvision_envelope_free`). Inputs are borrowed for the call only. Thread-safe.
 ///
-/// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CRYPTO` (public key not
-/// understood, no OS randomness); `CNVISION_STATUS_NULL_ARGUMENT`,
+/// Returns `CNVISION_STATUS_OK`; `CNVISION_STATUS_CONFIGURATION` (public key
+/// not understood); `CNVISION_STATUS_CRYPTO` (no OS randomness, encryption
+/// failed); `CNVISION_STATUS_NULL_ARGUMENT`,
 /// `CNVISION_STATUS_INVALID_UTF8`, `CNVISION_STATUS_INVALID_LENGTH`.
 ///
 /// # Safety

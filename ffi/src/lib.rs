@@ -14,21 +14,25 @@
 
 mod args;
 mod boundary;
+mod client;
 mod config_json;
 mod envelope;
 mod error;
 mod headers;
 mod local;
 mod media;
+mod response;
 mod sign;
 mod status;
 mod text;
 
+pub use client::*;
 pub use envelope::*;
 pub use error::*;
 pub use headers::*;
 pub use local::*;
 pub use media::*;
+pub use response::*;
 pub use sign::*;
 pub use status::*;
 pub use text::*;

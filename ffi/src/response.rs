@@ -34,7 +34,11 @@ impl From<cnvision_core::client::Response> for cnvision_response {
             message: r.message.map(c_string),
             result_json: c_string(r.result.to_string()),
             body_json: c_string(r.body.to_string()),
-            binaries: r.binaries.into_iter().map(|(p, b)| (c_string(p), b)).collect(),
+            binaries: r
+                .binaries
+                .into_iter()
+                .map(|(p, b)| (c_string(p), b))
+                .collect(),
         }
     }
 }
@@ -55,9 +59,13 @@ fn opt(s: &Option<CString>) -> *const c_char {
 /// # Safety
 /// `response` is NULL or live.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_response_operation(response: *const cnvision_response) -> *const c_char {
+pub unsafe extern "C" fn cnvision_response_operation(
+    response: *const cnvision_response,
+) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { get(response) }.map_or(ptr::null(), |r| r.operation.as_ptr()))
+    accessor(ptr::null(), || {
+        unsafe { get(response) }.map_or(ptr::null(), |r| r.operation.as_ptr())
+    })
 }
 
 /// The HTTP status of the answer (200 for success). 0 when `response` is NULL.
@@ -75,9 +83,13 @@ pub unsafe extern "C" fn cnvision_response_http_status(response: *const cnvision
 /// # Safety
 /// `response` is NULL or live.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_response_request_id(response: *const cnvision_response) -> *const c_char {
+pub unsafe extern "C" fn cnvision_response_request_id(
+    response: *const cnvision_response,
+) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.request_id)))
+    accessor(ptr::null(), || {
+        unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.request_id))
+    })
 }
 
 /// The provider's status code as text (e.g. `"0"`), or NULL when the answer
@@ -86,9 +98,13 @@ pub unsafe extern "C" fn cnvision_response_request_id(response: *const cnvision_
 /// # Safety
 /// `response` is NULL or live.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_response_provider_code(response: *const cnvision_response) -> *const c_char {
+pub unsafe extern "C" fn cnvision_response_provider_code(
+    response: *const cnvision_response,
+) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.provider_code)))
+    accessor(ptr::null(), || {
+        unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.provider_code))
+    })
 }
 
 /// The provider's message, or NULL when none or `response` is NULL.
@@ -96,9 +112,13 @@ pub unsafe extern "C" fn cnvision_response_provider_code(response: *const cnvisi
 /// # Safety
 /// `response` is NULL or live.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_response_message(response: *const cnvision_response) -> *const c_char {
+pub unsafe extern "C" fn cnvision_response_message(
+    response: *const cnvision_response,
+) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.message)))
+    accessor(ptr::null(), || {
+        unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.message))
+    })
 }
 
 /// The normalized payload as JSON text (`returnObj` / `result` / `data`, or the
@@ -113,7 +133,9 @@ pub unsafe extern "C" fn cnvision_response_result_json(
     len_out: *mut usize,
 ) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { json_out(get(response).map(|r| &r.result_json), len_out) })
+    accessor(ptr::null(), || unsafe {
+        json_out(get(response).map(|r| &r.result_json), len_out)
+    })
 }
 
 /// The whole response JSON (decrypted when the envelope was used),
@@ -128,7 +150,9 @@ pub unsafe extern "C" fn cnvision_response_body_json(
     len_out: *mut usize,
 ) -> *const c_char {
     // SAFETY: forwarded contract.
-    accessor(ptr::null(), || unsafe { json_out(get(response).map(|r| &r.body_json), len_out) })
+    accessor(ptr::null(), || unsafe {
+        json_out(get(response).map(|r| &r.body_json), len_out)
+    })
 }
 
 /// # Safety
@@ -152,9 +176,13 @@ unsafe fn json_out(s: Option<&CString>, len_out: *mut usize) -> *const c_char {
 /// # Safety
 /// `response` is NULL or live.
 #[no_mangle]
-pub unsafe extern "C" fn cnvision_response_binary_count(response: *const cnvision_response) -> usize {
+pub unsafe extern "C" fn cnvision_response_binary_count(
+    response: *const cnvision_response,
+) -> usize {
     // SAFETY: forwarded contract.
-    accessor(0, || unsafe { get(response) }.map_or(0, |r| r.binaries.len()))
+    accessor(0, || {
+        unsafe { get(response) }.map_or(0, |r| r.binaries.len())
+    })
 }
 
 /// Binary result number `index`: `*pointer_out` receives the JSON pointer of its
@@ -180,10 +208,16 @@ pub unsafe extern "C" fn cnvision_response_binary(
     boundary(error, || {
         // SAFETY: forwarded contract.
         let r = unsafe { get(response) }.ok_or_else(|| FfiError::null("response"))?;
-        let (p_out, d_out, l_out) =
-            (out_ptr(pointer_out, "pointer_out")?, out_ptr(data_out, "data_out")?, out_ptr(len_out, "len_out")?);
+        let (p_out, d_out, l_out) = (
+            out_ptr(pointer_out, "pointer_out")?,
+            out_ptr(data_out, "data_out")?,
+            out_ptr(len_out, "len_out")?,
+        );
         let (pointer, data) = r.binaries.get(index).ok_or_else(|| {
-            FfiError::new(cnvision_status::IndexOutOfRange, format!("index {index} >= count {}", r.binaries.len()))
+            FfiError::new(
+                cnvision_status::IndexOutOfRange,
+                format!("index {index} >= count {}", r.binaries.len()),
+            )
         })?;
         // SAFETY: checked output pointers.
         unsafe {

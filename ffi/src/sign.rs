@@ -167,44 +167,45 @@ fn sign_json(spec: &Map<String, Value>, body: &[u8]) -> Result<SigningOutput, Ff
     };
     let creds = sub(spec, "credentials")?.ok_or_else(|| bad("credentials: missing"))?;
     let when = time(spec)?;
-    let out =
-        match scheme {
-            "eop" => {
-                let c = eop::EopCredentials {
-                    access_key: get_str(creds, "ak", "credentials.")?.to_string(),
-                    secret_key: get_str(creds, "sk", "credentials.")?.into(),
-                    app_key: opt_str(creds, "app_key", "credentials.")?.map(str::to_string),
-                };
-                eop::sign(&req, &c, &eop_settings(spec)?, when)?
-            }
-            "ctyun_md5" => {
-                let c = ctyun_md5::Md5Credentials {
-                    app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
-                    app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
-                };
-                ctyun_md5::sign(&req, &c, when)?
-            }
-            "ctyun_hmac" => {
-                let c = ctyun_hmac::HmacCredentials {
-                    app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
-                    app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
-                };
-                ctyun_hmac::sign(&req, &c, when)?
-            }
-            "apig" => {
-                let c = apig::ApigCredentials::new(
-                    get_str(creds, "ak", "credentials.")?,
-                    get_str(creds, "sk", "credentials.")?,
-                );
-                apig::sign(&req, &c, &apig_settings(spec)?, when)?
-            }
-            other => return Err(FfiError::new(
+    let out = match scheme {
+        "eop" => {
+            let c = eop::EopCredentials {
+                access_key: get_str(creds, "ak", "credentials.")?.to_string(),
+                secret_key: get_str(creds, "sk", "credentials.")?.into(),
+                app_key: opt_str(creds, "app_key", "credentials.")?.map(str::to_string),
+            };
+            eop::sign(&req, &c, &eop_settings(spec)?, when)?
+        }
+        "ctyun_md5" => {
+            let c = ctyun_md5::Md5Credentials {
+                app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
+                app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
+            };
+            ctyun_md5::sign(&req, &c, when)?
+        }
+        "ctyun_hmac" => {
+            let c = ctyun_hmac::HmacCredentials {
+                app_key: get_str(creds, "app_key", "credentials.")?.to_string(),
+                app_secret: get_str(creds, "app_secret", "credentials.")?.into(),
+            };
+            ctyun_hmac::sign(&req, &c, when)?
+        }
+        "apig" => {
+            let c = apig::ApigCredentials::new(
+                get_str(creds, "ak", "credentials.")?,
+                get_str(creds, "sk", "credentials.")?,
+            );
+            apig::sign(&req, &c, &apig_settings(spec)?, when)?
+        }
+        other => {
+            return Err(FfiError::new(
                 cnvision_status::InvalidInput,
                 format!(
                     "scheme: unknown signing scheme {other:?} (eop, ctyun_md5, ctyun_hmac, apig)"
                 ),
-            )),
-        };
+            ))
+        }
+    };
     Ok(out)
 }
 

@@ -228,3 +228,152 @@ pub unsafe extern "C" fn cnvision_client_free(client: *mut cnvision_client) {
         drop(unsafe { Box::from_raw(client) });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{cnvision_error_free, cnvision_error_status};
+    use crate::response::{
+        cnvision_response_free, cnvision_response_http_status, cnvision_response_result_json,
+    };
+    use cnvision_emulator::{config as emu_config, Emulator, FaultKind};
+    use std::ffi::CStr;
+    use std::ptr;
+
+    const JPEG: &[u8] = include_bytes!("../../tests/fixtures/media/image_640x480_exif.jpg");
+
+    fn client_for(emu: &Emulator) -> *mut cnvision_client {
+        let json = serde_json::json!({
+            "endpoint": emu.base_url(),
+            "ctyun_eop": {"ak": emu_config::EOP_AK, "sk": emu_config::EOP_SK, "app_key": emu_config::EOP_APP_KEY},
+            "envelope_public_key": emu.sm2_public_key_spki_b64(),
+            "rate_limits": {"safety": "unlimited", "face": "unlimited"},
+        })
+        .to_string();
+        let mut client = ptr::null_mut();
+        let st = unsafe {
+            cnvision_client_new(
+                json.as_ptr().cast(),
+                json.len(),
+                &mut client,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(st, cnvision_status::Ok);
+        client
+    }
+
+    /// One call; returns its status and, on success, the result JSON.
+    fn call(
+        client: *const cnvision_client,
+        op: &CStr,
+        media: &[cnvision_media],
+        encrypt: bool,
+    ) -> (cnvision_status, Option<String>) {
+        let options = cnvision_call_options {
+            encrypt,
+            request_id: ptr::null(),
+        };
+        let mut resp = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let st = unsafe {
+            cnvision_client_call(
+                client,
+                op.as_ptr(),
+                ptr::null(),
+                0,
+                media.as_ptr(),
+                media.len(),
+                &options,
+                &mut resp,
+                &mut err,
+            )
+        };
+        let result = unsafe {
+            if st == cnvision_status::Ok {
+                assert!(err.is_null());
+                assert_eq!(cnvision_response_http_status(resp), 200);
+                let text = CStr::from_ptr(cnvision_response_result_json(resp, ptr::null_mut()))
+                    .to_str()
+                    .unwrap()
+                    .to_string();
+                cnvision_response_free(resp);
+                Some(text)
+            } else {
+                assert!(resp.is_null(), "output written on failure");
+                assert_eq!(cnvision_error_status(err), st);
+                cnvision_error_free(err);
+                None
+            }
+        };
+        (st, result)
+    }
+
+    fn image(field: &'static CStr) -> cnvision_media {
+        cnvision_media {
+            field: field.as_ptr(),
+            data: JPEG.as_ptr(),
+            len: JPEG.len(),
+            path: ptr::null(),
+        }
+    }
+
+    #[test]
+    fn eight_threads_share_one_client() {
+        let emu = Emulator::start(Default::default()).unwrap();
+        let client = client_for(&emu) as usize;
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(move || {
+                    for _ in 0..3 {
+                        let (st, result) = call(
+                            client as *const _,
+                            c"ctyun.safety.hat_detect",
+                            &[image(c"image")],
+                            false,
+                        );
+                        assert_eq!(st, cnvision_status::Ok);
+                        let result: serde_json::Value =
+                            serde_json::from_str(&result.unwrap()).unwrap();
+                        assert!(!result.is_null());
+                    }
+                });
+            }
+        });
+        assert_eq!(emu.count("ctyun.safety.hat_detect"), 24);
+        unsafe { cnvision_client_free(client as *mut _) };
+    }
+
+    #[test]
+    fn envelope_round_trip_and_tampered_answer() {
+        let emu = Emulator::start(Default::default()).unwrap();
+        let client = client_for(&emu);
+        let faces = [image(c"img1Base64"), image(c"img2Base64")];
+        let (st, result) = call(client, c"ctyun.face.compare", &faces, true);
+        assert_eq!(st, cnvision_status::Ok);
+        assert!(result.unwrap().contains("Score"));
+        emu.inject(Some("ctyun.face.compare"), FaultKind::TamperResult, 1);
+        assert_eq!(
+            call(client, c"ctyun.face.compare", &faces, true).0,
+            cnvision_status::Crypto
+        );
+        // Invalid input is refused locally: nothing more reaches the emulator.
+        let before = emu.count("ctyun.face.compare");
+        let text = cnvision_media {
+            field: c"img1Base64".as_ptr(),
+            data: b"text".as_ptr(),
+            len: 4,
+            path: ptr::null(),
+        };
+        assert_eq!(
+            call(client, c"ctyun.face.compare", &[text, faces[1]], true).0,
+            cnvision_status::InvalidInput
+        );
+        assert_eq!(
+            call(client, c"no.such.op", &faces, false).0,
+            cnvision_status::InvalidInput
+        );
+        assert_eq!(emu.count("ctyun.face.compare"), before);
+        unsafe { cnvision_client_free(client) };
+    }
+}

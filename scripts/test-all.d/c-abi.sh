@@ -63,7 +63,8 @@ cat >"$tmp/config.json" <<JSON
  "huawei_project_id": "$HUAWEICLOUD_SDK_PROJECT_ID", "huawei_region": "$HUAWEICLOUD_SDK_REGION"}
 JSON
 
-vg=(valgrind -q --leak-check=full --error-exitcode=1 --errors-for-leak-kinds=definite,indirect,possible)
+vg_full=(valgrind --leak-check=full --error-exitcode=1 --errors-for-leak-kinds=definite,indirect,possible)
+vg=("${vg_full[@]}" -q)
 
 # C examples (pkg-config), run plainly and under valgrind.
 mkdir -p "$tmp/c"
@@ -115,24 +116,40 @@ echo "c-abi: test_cnvision (plain)"
 
 echo "c-abi: test_cnvision (valgrind)"
 vg_status=0
-"${vg[@]}" --log-file="$tmp/valgrind.log" "$tmp/test_cnvision" "$base_url" "$media" >"$tmp/valgrind.out" || vg_status=$?
+"${vg_full[@]}" --log-file="$tmp/valgrind.log" "$tmp/test_cnvision" "$base_url" "$media" >"$tmp/valgrind.out" || vg_status=$?
 tail -n1 "$tmp/valgrind.out"
-valgrind --version
+grep -E "ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|still reachable|in use at exit|no leaks are possible" "$tmp/valgrind.log" | sed 's/^==[0-9]*== */c-abi: valgrind: /'
 if [ "$vg_status" -ne 0 ]; then
   cat "$tmp/valgrind.out" "$tmp/valgrind.log" >&2
   exit 1
 fi
-echo "c-abi: valgrind: 0 errors, 0 leaks (definite, indirect, possible)"
+
+# The checks have teeth: a program that leaks one cnvision string must be caught.
+cc "${cflags[@]}" tests/c/leak_canary.c -o "$tmp/leak_canary" $(pkg-config --cflags --libs cnvision) -Wl,-rpath,"$prefix/lib"
+if "${vg[@]}" "$tmp/leak_canary" >/dev/null 2>&1; then
+  echo "c-abi: valgrind did not report the deliberate leak" >&2
+  exit 1
+fi
+echo "c-abi: valgrind reports the deliberate leak of leak_canary"
 
 echo "c-abi: test_cnvision (AddressSanitizer, static library)"
 cc "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer tests/c/test_cnvision.c \
   -o "$tmp/test_cnvision_asan" -I "$prefix/include" "$prefix/lib/libcnvision.a" \
-  $(pkg-config --variable=Libs.private cnvision 2>/dev/null || true) -lgcc_s -lutil -lrt -lpthread -lm -ldl
+  -lgcc_s -lutil -lrt -lpthread -lm -ldl
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   "$tmp/test_cnvision_asan" "$base_url" "$media" 2>"$tmp/asan.log" | tail -n1
-if [ -s "$tmp/asan.log" ] && grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:" "$tmp/asan.log"; then
+if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:" "$tmp/asan.log"; then
   cat "$tmp/asan.log" >&2
   exit 1
 fi
-echo "c-abi: AddressSanitizer: no reports"
+cc "${cflags[@]}" -fsanitize=address -fno-omit-frame-pointer tests/c/leak_canary.c -o "$tmp/leak_canary_asan" \
+  -I "$prefix/include" "$prefix/lib/libcnvision.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl
+if ASAN_OPTIONS=detect_leaks=1 "$tmp/leak_canary_asan" >/dev/null 2>"$tmp/canary.log" ||
+  ! grep -q "ERROR: LeakSanitizer" "$tmp/canary.log"; then
+  echo "c-abi: AddressSanitizer did not report the deliberate leak" >&2
+  cat "$tmp/canary.log" >&2
+  exit 1
+fi
+echo "c-abi: AddressSanitizer reports the deliberate leak of leak_canary"
+echo "c-abi: AddressSanitizer (+UBSan) on test_cnvision: no reports"
 echo "c-abi: ok"

@@ -539,26 +539,52 @@ static void test_client_new(void) {
   }
   cnvision_client_free(c);
 
-  /* From the environment: an incomplete pair is a configuration error. */
-  setenv("CTYUN_AK", "only-the-ak", 1);
+  /* From the environment: start from none of the variables, then an incomplete
+   * key set (a configuration error), then a complete one pointed at the emulator. */
+  const char *vars[] = {"CTYUN_AK", "CTYUN_SK", "CTYUN_APP_KEY", "CTYUN_APP_SECRET", "CTYUN_ENVELOPE_PUBLIC_KEY",
+                        "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID",
+                        "HUAWEICLOUD_SDK_REGION", "HUAWEICLOUD_IAM_USERNAME", "HUAWEICLOUD_IAM_PASSWORD",
+                        "HUAWEICLOUD_IAM_DOMAIN", "CNVISION_ENDPOINT_CTYUN_EOP", "CNVISION_ENDPOINT_CTYUN_AIOP",
+                        "CNVISION_ENDPOINT_CTYUN_2019", "CNVISION_ENDPOINT_HUAWEI_IMAGE",
+                        "CNVISION_ENDPOINT_HUAWEI_IAM", "CNVISION_PROXY", "CNVISION_CA_FILE"};
+  for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) unsetenv(vars[i]);
   c = NULL;
-  err = NULL;
-  {
-    cnvision_status st_ = cnvision_client_new_from_env(&c, &err);
-    expect(st_, CNVISION_STATUS_CONFIGURATION, err, "env incomplete");
-  }
-  unsetenv("CTYUN_AK");
-  err = NULL;
-  {
-    cnvision_status st_ = cnvision_client_new_from_env(NULL, &err);
-    expect(st_, CNVISION_STATUS_NULL_ARGUMENT, err, "env NULL out");
-  }
   err = NULL;
   {
     cnvision_status st_ = cnvision_client_new_from_env(&c, &err);
     expect(st_, CNVISION_STATUS_OK, err, "env empty");
   }
   cnvision_client_free(c);
+  setenv("CTYUN_AK", "emu0eop0ak0000000000000000000001", 1);
+  c = NULL;
+  err = NULL;
+  {
+    cnvision_status st_ = cnvision_client_new_from_env(&c, &err);
+    expect(st_, CNVISION_STATUS_CONFIGURATION, err, "env incomplete");
+  }
+  CHECK(c == NULL, "no client on failure");
+  setenv("CTYUN_SK", "emu0eop0sk0000000000000000000001", 1);
+  setenv("CTYUN_APP_KEY", "emu0appkey00000000000000000000001", 1);
+  setenv("CNVISION_ENDPOINT_CTYUN_EOP", base_url, 1);
+  err = NULL;
+  {
+    cnvision_status st_ = cnvision_client_new_from_env(&c, &err);
+    expect(st_, CNVISION_STATUS_OK, err, "env complete");
+  }
+  cnvision_media jpg = {"image", NULL, 0, path_of("image_640x480_exif.jpg")};
+  cnvision_response *resp = NULL;
+  err = NULL;
+  {
+    cnvision_status st_ = cnvision_client_call(c, "ctyun.safety.hat_detect", NULL, 0, &jpg, 1, NULL, &resp, &err);
+    expect(st_, CNVISION_STATUS_OK, err, "call with the client from the environment");
+  }
+  cnvision_response_free(resp);
+  cnvision_client_free(c);
+  err = NULL;
+  {
+    cnvision_status st_ = cnvision_client_new_from_env(NULL, &err);
+    expect(st_, CNVISION_STATUS_NULL_ARGUMENT, err, "env NULL out");
+  }
 }
 
 /* ---- calls against the emulator ---------------------------------------------- */

@@ -5,8 +5,8 @@ Re-runnable: `python3 scripts/gen_vectors_crypto.py` from the repo root. Publish
 vectors (GB/T 32905 SM3, GB/T 32907 SM4, GB/T 32918.5 SM2) are written as
 published; every computed expectation comes from PyPI gmssl 3.2.2 and the Python
 standard library (tests/differential/gm_peer.py), never from our Rust code.
-Random inputs use a fixed seed, but gmssl's SM2 draws its k from os.urandom, so
-re-running changes SM2 ciphertexts (not the plaintexts they decrypt to).
+Random inputs use a fixed seed, and gmssl's SM2 k (normally random.choice, unseeded)
+comes from a second seeded generator, so re-running rewrites identical files.
 """
 import base64
 import json
@@ -18,6 +18,13 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "differential"))
 import gm_peer as g  # noqa: E402
+from gmssl import func as gmssl_func  # noqa: E402
+
+# gmssl's CryptSM2.encrypt draws k via `func.random_hex` at call time; a seeded source
+# makes the SM2 and envelope ciphertexts reproducible. Its own generator, so the
+# input bytes drawn from `rng` below are the same as without the patch.
+_k_rng = random.Random(20240602)
+gmssl_func.random_hex = lambda n: "".join(_k_rng.choice("0123456789abcdef") for _ in range(n))
 
 VEC = os.path.join(ROOT, "tests", "vectors")
 rng = random.Random(20240601)

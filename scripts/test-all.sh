@@ -26,6 +26,8 @@ stage() {
 stage rust-fmt cargo fmt --all -- --check
 stage rust-clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 stage rust-test cargo test --workspace --locked
+# The README's "try it" command: every provider end to end against the emulator.
+stage try-it cargo run -q --locked -p cnvision-examples --bin try_it
 
 # Python tests (differential against ctyun-python-sdk-core, huaweicloudsdkcore, gmssl).
 if compgen -G "tests/differential/test_*.py" >/dev/null; then

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// Stable error categories. The discriminant is the wire/ABI number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[repr(u32)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -58,7 +59,8 @@ impl ErrorKind {
         Self::ALL.iter().copied().find(|k| k.code() == code)
     }
 
-    /// Stable snake_case name, used for binding class names and JSON.
+    /// Stable snake_case name, used for binding class names and JSON (serde writes
+    /// the same name; a test checks they agree).
     pub fn name(self) -> &'static str {
         match self {
             ErrorKind::InvalidInput => "invalid_input",
@@ -72,6 +74,22 @@ impl ErrorKind {
             ErrorKind::Protocol => "protocol",
             ErrorKind::Internal => "internal",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_names_and_json_agree() {
+        for (i, kind) in ErrorKind::ALL.iter().enumerate() {
+            assert_eq!(kind.code(), i as u32 + 1);
+            assert_eq!(ErrorKind::from_code(kind.code()), Some(*kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+        }
+        assert_eq!(ErrorKind::from_code(0), None);
+        assert_eq!(ErrorKind::from_code(11), None);
     }
 }
 

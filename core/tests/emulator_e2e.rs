@@ -434,3 +434,35 @@ fn eight_threads_share_one_client_against_the_emulator() {
         .sum();
     assert_eq!(emu.total() as usize, expected);
 }
+
+#[test]
+fn huawei_aksk_signing_with_each_apig_algorithm() {
+    use cnvision::auth::apig::Algorithm;
+    use cnvision::config::HuaweiSigning;
+    let emu = start();
+    let fx = Fixtures::load();
+    let op = catalog::find("huawei.image.media_tagging").unwrap();
+    let (params, media) = inputs(op, &fx);
+    for algorithm in [
+        Algorithm::SdkHmacSha256,
+        Algorithm::SdkHmacSm3,
+        Algorithm::V11HmacSha256,
+    ] {
+        let signing = HuaweiSigning {
+            algorithm,
+            derived_service_name: Some("image".into()),
+        };
+        let c = Client::new(unlimited(emu.client_config()).with_huawei_signing(signing)).unwrap();
+        let r = c
+            .call(op.id, &params, &media, &CallOptions::default())
+            .unwrap_or_else(|e| panic!("{algorithm:?}: {e}"));
+        assert_eq!(r.http_status, 200, "{algorithm:?}");
+    }
+    assert_eq!(emu.count(op.id), 3);
+    // V11 without a derived service name is refused before anything is sent.
+    let bad = unlimited(emu.client_config()).with_huawei_signing(HuaweiSigning {
+        algorithm: Algorithm::V11HmacSha256,
+        derived_service_name: None,
+    });
+    assert_eq!(bad.validate().unwrap_err().kind(), ErrorKind::Configuration);
+}

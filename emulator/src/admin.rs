@@ -12,6 +12,10 @@
 //! | DELETE | `/__emulator/faults` | disarm all |
 //! | POST | `/__emulator/clock` | `{"offset_secs": n}` shifts the judging clock |
 //! | GET | `/__emulator/catalog` | the catalog JSON the emulator routes by |
+//!
+//! A fault object is `{"op": id (omit = any), "kind": k, "count": n (default 1)}` plus the
+//! kind's own field: `delay` `"ms"`, `status` `"status"`, `provider_error` `"code"` (a code
+//! some catalog operation documents, e.g. `"AI_OP_4201"`); see [`crate::faults::FaultKind`].
 
 use crate::faults::Fault;
 use crate::http::{Request, Response};

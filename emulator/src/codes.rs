@@ -32,6 +32,10 @@ pub enum Rejection {
     MissingFrame(u32),
     Duration(String),
     Fps(String),
+    /// Polygon malformed or with a point count out of range.
+    PolygonShape(String),
+    /// Polygon point outside the image.
+    PolygonBounds(String),
     /// Any other documented limit.
     Limit(String),
 }
@@ -107,13 +111,16 @@ impl Rejection {
                 "format",
                 "解码失败",
                 "图片解码",
+                "解析失败",
                 "参数错误",
             ],
             Rejection::Size(_) => &["大小", "数据量", "过大", "size", "参数错误"],
             Rejection::Dimensions(_) => &["尺寸", "分辨率", "resolution", "参数错误"],
-            Rejection::TooFew(_) => &["至少", "数量", "参数错误"],
-            Rejection::TooMany(_) => &["多于", "数量", "上限", "参数错误"],
+            Rejection::TooFew(_) => &["至少", "数量", "不能为空", "大于", "参数错误"],
+            Rejection::TooMany(_) => &["多于", "数量", "上限", "大于", "参数错误"],
             Rejection::MissingFrame(_) => &["第", "缺失", "数量", "参数错误"],
+            Rejection::PolygonShape(_) => &["字符串不符合要求", "不符合要求", "参数错误"],
+            Rejection::PolygonBounds(_) => &["超出图像范围", "超出", "参数错误"],
             Rejection::Duration(_) => &["时长", "参数错误"],
             Rejection::Fps(_) => &["帧率", "参数错误"],
             Rejection::Limit(_) => &["参数错误", "不符合", "不合法", "参数格式", "invalid"],
@@ -136,6 +143,10 @@ impl Rejection {
             Rejection::TooFew(f) => format!("{f}: too few items"),
             Rejection::TooMany(f) => format!("{f}: too many items"),
             Rejection::MissingFrame(i) => format!("frame {i} is missing"),
+            Rejection::PolygonShape(f) => {
+                format!("{f}: polygon malformed or point count out of range")
+            }
+            Rejection::PolygonBounds(f) => format!("{f}: polygon point outside the image"),
             Rejection::Duration(f) => format!("{f}: duration out of range"),
             Rejection::Fps(f) => format!("{f}: frame rate out of range"),
             Rejection::Limit(f) => f.clone(),
@@ -266,12 +277,15 @@ pub fn for_auth(gateway: Gateway, failure: &AuthFailure) -> Code {
     match gateway {
         // Manual 000 §4.1.3 / 002: global gateway codes. The manuals give no HTTP
         // statuses; the emulator uses 401 (credentials) and 403 (appkey).
-        Gateway::CtyunEop => match failure.kind {
-            UnknownKey => Code::new("10002", "生成签名时官网ak信息错误", 401),
-            MissingAppKey => Code::new("40002", "缺少appkey头", 401),
-            BadAppKey => Code::new("40006", "无效的appkey", 403),
-            _ => Code::new("10020", "签名错误", 401),
-        },
+        Gateway::CtyunEop => {
+            let (code, message) = match failure.kind {
+                UnknownKey => ("10002", "生成签名时官网ak信息错误"),
+                MissingAppKey => ("40002", "缺少appkey头"),
+                BadAppKey => ("40006", "无效的appkey"),
+                _ => ("10020", "签名错误"),
+            };
+            Code::new(code, message, eop_gateway_status(code))
+        }
         // Manuals 001 and 003 document no authentication codes: HTTP 401 with code 401.
         Gateway::CtyunAiop => Code::new("401", "Sign 校验失败", 401),
         Gateway::Ctyun2019 => Code::new("401", "Authorization 校验失败", 401),
@@ -288,6 +302,41 @@ pub fn for_auth(gateway: Gateway, failure: &AuthFailure) -> Code {
         },
         Gateway::HuaweiIam => Code::new("Unauthorized", "The username or password is wrong.", 401),
     }
+}
+
+/// HTTP status of an EOP gateway-wide code (manual 000 §4.1.3 gives none; the
+/// emulator's choice, also used by its own signature, appkey, method and URL checks):
+/// credentials 401, authorisation and entitlement 403, method 405, URL 404, internal
+/// 500; any other code is a business error, HTTP 200.
+fn eop_gateway_status(code: &str) -> u16 {
+    match code {
+        "10002" | "10020" | "40002" => 401,
+        "40006" | "40009" | "40010" | "50002" | "51001" | "51002" | "51003" => 403,
+        "40008" => 405,
+        "50003" => 404,
+        "50000" | "50001" => 500,
+        _ => 200,
+    }
+}
+
+/// The answer to an injected `provider_error` fault: `code` with its documented
+/// meaning for `op` (a generic text when `op` does not list it) and the HTTP status
+/// the emulator gives that code everywhere else: Huawei per manual 004 §7.2 (unknown
+/// API 404 as for an unknown path), CTyun gateway-wide codes per
+/// [`eop_gateway_status`], rate-limit codes as [`for_throttle`], business codes 200.
+pub fn for_injected(op: &Operation, code: &str) -> Code {
+    let documented = op.error(code);
+    let message = documented.map_or("injected provider error", |e| e.meaning);
+    let status = match op.gateway {
+        Gateway::HuaweiImage if code == "APIG.0101" => 404,
+        Gateway::HuaweiImage | Gateway::HuaweiIam => {
+            huawei_status(Gateway::HuaweiImage, code).unwrap_or(400)
+        }
+        _ if documented.is_some_and(|e| e.kind == ErrorKind::RateLimited) => 429,
+        Gateway::CtyunEop => eop_gateway_status(code),
+        Gateway::CtyunAiop | Gateway::Ctyun2019 => 200,
+    };
+    Code::new(code, message, status)
 }
 
 /// The throttle answer: the operation's documented rate-limit code if it has one,

@@ -1,5 +1,9 @@
 //! Faults injected on demand, per operation id or for any operation, for the next N
 //! matching requests.
+//!
+//! `provider_error` faults name a documented code; the JSON form is resolved against
+//! `cnvision::catalog::all()` so the kind stays `Copy` (its code is the catalog's own
+//! `&'static str`) and a typo is refused when the fault is armed, not when it fires.
 
 use crate::counters::lock;
 use serde::{Deserialize, Serialize};
@@ -23,6 +27,34 @@ pub enum FaultKind {
     TamperResult,
     /// Process normally (encrypted), then flip a byte of `encryptedResultHash`.
     TamperHash,
+    /// Answer the documented provider error `code` (as the catalog writes it, e.g.
+    /// `AI_OP_4201`, `4003`, `AIS.0014`) in the gateway's error shape and HTTP status,
+    /// without authenticating or checking the request. JSON: `"code": "AI_OP_4201"`,
+    /// which must be a code some catalog operation documents.
+    ProviderError {
+        #[serde(deserialize_with = "documented_code")]
+        code: CatalogCode,
+    },
+}
+
+/// A code owned by the catalog. Named so that serde does not treat the field as
+/// borrowed from the input (it does so for a literal `&str` type), which would tie
+/// `Fault` to `'static` input.
+pub type CatalogCode = &'static str;
+
+/// The catalog's own copy of a documented provider error code.
+fn documented_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CatalogCode, D::Error> {
+    let wanted = String::deserialize(d)?;
+    cnvision::catalog::all()
+        .iter()
+        .flat_map(|op| op.errors)
+        .map(|e| e.code)
+        .find(|c| *c == wanted)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{wanted:?} is not a documented code of any catalog operation"
+            ))
+        })
 }
 
 /// One armed fault.
@@ -118,5 +150,22 @@ mod tests {
         let f: Fault = serde_json::from_str(r#"{"kind":"status","status":503}"#).unwrap();
         assert_eq!(f.count, 1);
         assert_eq!(f.op, None);
+    }
+
+    #[test]
+    fn provider_error_json_names_a_documented_code() {
+        let f: Fault = serde_json::from_str(
+            r#"{"op":"ctyun.safety.quality_detect","kind":"provider_error","code":"AI_OP_4201"}"#,
+        )
+        .unwrap();
+        assert_eq!(f.kind, FaultKind::ProviderError { code: "AI_OP_4201" });
+        assert_eq!(
+            serde_json::to_value(&f).unwrap()["code"],
+            serde_json::json!("AI_OP_4201")
+        );
+        let e = serde_json::from_str::<Fault>(r#"{"kind":"provider_error","code":"NOPE.1"}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("not a documented code"), "{e}");
+        assert!(serde_json::from_str::<Fault>(r#"{"kind":"provider_error"}"#).is_err());
     }
 }

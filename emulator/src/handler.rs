@@ -64,6 +64,14 @@ pub fn handle(state: &State, req: &Request) -> Outcome {
                 &request_id,
             ));
         }
+        Some(FaultKind::ProviderError { code }) => {
+            return Outcome::Respond(reply::error(
+                op.gateway,
+                &codes::for_injected(op, code),
+                "",
+                &request_id,
+            ));
+        }
         Some(FaultKind::Throttle) => {
             return Outcome::Respond(reply::error(
                 op.gateway,

@@ -26,7 +26,14 @@ pub fn classify(message: &str) -> Rejection {
     let field = message.split(':').next().unwrap_or("").trim().to_string();
     let m = message.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
-    if has(&["duration", "seconds"]) {
+    // Polygon messages first: "outside" would otherwise read as a dimension ("side").
+    if has(&["point", "polygon"]) {
+        if has(&["outside", "negative"]) {
+            Rejection::PolygonBounds(field)
+        } else {
+            Rejection::PolygonShape(field)
+        }
+    } else if has(&["duration", "seconds"]) {
         Rejection::Duration(field)
     } else if has(&["fps", "frame rate"]) {
         Rejection::Fps(field)
@@ -53,5 +60,30 @@ pub fn classify(message: &str) -> Rejection {
         Rejection::Empty(field)
     } else {
         Rejection::Limit(message.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polygon_messages_are_not_read_as_dimensions() {
+        assert_eq!(
+            classify("area: point 0 (5000, 0) lies outside image (640x480 pixels)"),
+            Rejection::PolygonBounds("area".into())
+        );
+        assert_eq!(
+            classify("area: point 1 (-1, 0) has a negative coordinate"),
+            Rejection::PolygonBounds("area".into())
+        );
+        assert_eq!(
+            classify("area: 3 points are fewer than the minimum of 4 (4–9)"),
+            Rejection::PolygonShape("area".into())
+        );
+        assert_eq!(
+            classify("ImageData: shortest side 20 px is below 32"),
+            Rejection::Dimensions("ImageData".into())
+        );
     }
 }

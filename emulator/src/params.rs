@@ -85,8 +85,11 @@ pub fn decode(
             continue;
         }
         let Some(value) = body.get(field.name) else {
+            // A catalog default is what the client sends when its caller gives no
+            // value; on the wire the provider still requires the field (manual 002:
+            // "必须的参数 (Action、ImageData) 未传").
             let in_group = op.one_of.iter().any(|g| g.contains(&field.name));
-            if field.required && field.default.is_none() && !in_group {
+            if field.required && !in_group {
                 return Err(Rejection::Missing(field.name.to_string()));
             }
             continue;
@@ -116,7 +119,9 @@ pub fn decode(
                 let items = value
                     .as_array()
                     .ok_or_else(|| Rejection::WrongType(name.clone()))?;
-                if items.is_empty() {
+                // With a documented minimum, an empty list is a count failure
+                // ("图片数量不合法，应大于 0", "list 不能为空或大于 32").
+                if items.is_empty() && field.limits.min_count.is_none() {
                     return Err(Rejection::Empty(name));
                 }
                 check_count(&name, items.len(), &field.limits)?;
@@ -177,7 +182,9 @@ pub fn decode(
                 let items = value
                     .as_array()
                     .ok_or_else(|| Rejection::WrongType(name.clone()))?;
-                if items.is_empty() {
+                // With a documented minimum, an empty list is a count failure
+                // ("图片数量不合法，应大于 0", "list 不能为空或大于 32").
+                if items.is_empty() && field.limits.min_count.is_none() {
                     return Err(Rejection::Empty(name));
                 }
                 check_count(&name, items.len(), &field.limits)?;

@@ -2,7 +2,8 @@
 //!
 //! - CTyun EOP (manuals 000/002): `{"statusCode": n, "message": "error", "details": text,
 //!   "error": "AI_OP_n"}` with HTTP 200 for business errors; gateway errors (signature,
-//!   appkey, unknown URL) carry the global code (10020, 40002, ...) with a 4xx status.
+//!   appkey, unknown URL) carry the global code (10020, 40002, ...) with a 4xx status;
+//!   codes documented only by name (`CTAPI_0009`) are that name in both fields.
 //! - CTyun `/v1/aiop/api` (manual 001): `{"code": n, "message": "error", "details": text}`.
 //! - CTyun 2019 (manual 003): `{"code": n, "message": text}`.
 //! - Huawei image (manual 004 §7.2): `{"error_code": "AIS.0014", "error_msg": text}` with
@@ -43,13 +44,19 @@ pub fn error(gateway: Gateway, code: &Code, details: &str, request_id: &str) -> 
     let body = match gateway {
         Gateway::CtyunEop => {
             let n = numeric(&code.code);
-            let error = if code.code.starts_with("AI_OP") || n < 10000 {
-                format!("AI_OP_{n}")
-            } else {
+            // `statusCode` carries the number, `error` the `AI_OP_n` name (manual 002
+            // examples). Codes documented only by a name (`CTAPI_0009`) have no number:
+            // they go in both fields as written.
+            let named =
+                !code.code.starts_with("AI_OP") && !code.code.bytes().all(|b| b.is_ascii_digit());
+            let error = if named || (n >= 10000 && !code.code.starts_with("AI_OP")) {
                 code.code.clone()
+            } else {
+                format!("AI_OP_{n}")
             };
+            let status_code = if named { json!(code.code) } else { json!(n) };
             json!({
-                "statusCode": n,
+                "statusCode": status_code,
                 "message": if (10000..100000).contains(&n) { code.message.as_str() } else { "error" },
                 "details": if details.is_empty() { code.message.clone() } else { format!("{}: {details}", code.message) },
                 "error": error,

@@ -225,4 +225,45 @@ mod tests {
         };
         assert!(!format!("{c2:?}").contains("topsecret"));
     }
+
+    #[test]
+    fn hostile_timestamp_is_rejected_not_a_panic() {
+        let creds = HmacCredentials {
+            app_key: "key".into(),
+            app_secret: "secret".into(),
+        };
+        let now = SystemTime::UNIX_EPOCH + Duration::from_millis(1_544_518_784_923);
+        let max = u64::MAX.to_string();
+        let auth = format!("CTYUN key:{}", "0".repeat(64));
+        let headers = [
+            (DATE_HEADER, max.as_str()),
+            (AUTHORIZATION_HEADER, auth.as_str()),
+        ];
+        let req = SignableRequest {
+            method: "GET",
+            path: "/api/x",
+            query: &[],
+            headers: &headers,
+            body: SignableBody::Bytes(b""),
+        };
+        // u64::MAX ms (~5.8e8 years) fits a Unix SystemTime, not e.g. Windows'.
+        let expected = match SystemTime::UNIX_EPOCH.checked_add(Duration::from_millis(u64::MAX)) {
+            Some(_) => VerifyError::DateOutsideWindow,
+            None => VerifyError::MalformedHeader(DATE_HEADER.to_string()),
+        };
+        let window = Some(Duration::from_secs(900));
+        assert_eq!(verify(&req, &creds, now, window), Err(expected));
+        let too_big = [
+            (DATE_HEADER, "18446744073709551616"),
+            (AUTHORIZATION_HEADER, auth.as_str()),
+        ];
+        let req2 = SignableRequest {
+            headers: &too_big,
+            ..req
+        };
+        assert_eq!(
+            verify(&req2, &creds, now, window),
+            Err(VerifyError::MalformedHeader(DATE_HEADER.to_string()))
+        );
+    }
 }

@@ -119,7 +119,10 @@ pub fn check_timestamp(
         None
     }
     .ok_or_else(|| VerifyError::MalformedHeader(header.to_string()))?;
-    let t = SystemTime::UNIX_EPOCH + Duration::from_millis(ms);
+    // Checked: `+` panics where the platform's SystemTime cannot hold the instant.
+    let t = SystemTime::UNIX_EPOCH
+        .checked_add(Duration::from_millis(ms))
+        .ok_or_else(|| VerifyError::MalformedHeader(header.to_string()))?;
     if !timefmt::within(now, t, window) {
         return Err(VerifyError::DateOutsideWindow);
     }

@@ -16,6 +16,7 @@ use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
 
 use super::{encode, find_header, timefmt, SignableBody, SignableRequest, SigningOutput};
 use crate::{Error, ErrorKind, Result, SecretBytes, SecretString};
@@ -55,7 +56,8 @@ pub struct EopSettings {
     pub signed_headers: Vec<String>,
     /// Request id to send; `None` generates a UUID v4.
     pub request_id: Option<String>,
-    /// Zone of `eop-date` in seconds east of UTC; default Beijing (+8 h), whatever the host zone.
+    /// Zone of `eop-date` in seconds east of UTC; default Beijing (+8 h), whatever the
+    /// host zone. Beyond ±25:59:59, [`sign`] fails with `Configuration`.
     pub utc_offset_seconds: i32,
 }
 
@@ -220,9 +222,14 @@ pub fn derive_key(
         .get(..8)
         .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))
         .ok_or_else(|| Error::invalid_input(DATE_HEADER, "must start with yyyyMMdd"))?;
-    let ktime = hmac_sha256(secret_key.expose().as_bytes(), eop_date.as_bytes());
-    let kak = hmac_sha256(&ktime, access_key.as_bytes());
-    Ok(SecretBytes::new(hmac_sha256(&kak, day.as_bytes()).to_vec()))
+    // The intermediate keys are as secret as the SK: wiped when they drop.
+    let ktime = Zeroizing::new(hmac_sha256(
+        secret_key.expose().as_bytes(),
+        eop_date.as_bytes(),
+    ));
+    let kak = Zeroizing::new(hmac_sha256(ktime.as_ref(), access_key.as_bytes()));
+    let kdate = Zeroizing::new(hmac_sha256(kak.as_ref(), day.as_bytes()));
+    Ok(SecretBytes::new(kdate.to_vec()))
 }
 
 /// base64(HMAC-SHA256(kdate, string_to_sign)).
@@ -294,6 +301,9 @@ pub fn check_date(
 /// in that order. Every other signed header must be on the request; values are
 /// trimmed of surrounding whitespace as HTTP delivers them.
 /// `canonical_request` holds the canonical query (EOP has no other canonical form).
+/// Errors: `Configuration` for a bad signed-header set or UTC offset; `InvalidInput`
+/// for a missing signed header, a signer-owned header already present, or a time
+/// outside years 0000..=9999.
 pub fn sign(
     req: &SignableRequest<'_>,
     creds: &EopCredentials,
@@ -316,7 +326,7 @@ pub fn sign(
         Some(id) => id.trim().to_string(),
         None => uuid::Uuid::new_v4().to_string(),
     };
-    let eop_date = timefmt::compact(time, settings.utc_offset_seconds);
+    let eop_date = timefmt::compact(time, settings.utc_offset_seconds)?;
     let mut added = vec![
         (REQUEST_ID_HEADER.to_string(), request_id.clone()),
         (DATE_HEADER.to_string(), eop_date.clone()),
@@ -546,6 +556,38 @@ mod tests {
         let generated = sign(&req, &creds(), &EopSettings::default(), t0()).unwrap();
         let id = generated.header(REQUEST_ID_HEADER).unwrap();
         assert_eq!(uuid::Uuid::parse_str(id).unwrap().get_version_num(), 4);
+    }
+
+    #[test]
+    fn far_future_time_is_invalid_input_not_a_panic() {
+        let req = SignableRequest {
+            method: "GET",
+            path: "/",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Bytes(b""),
+        };
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
+        let e = sign(&req, &creds(), &EopSettings::default(), far).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("time"), "{}", e.message());
+    }
+
+    #[test]
+    fn invalid_utc_offset_is_a_configuration_error_not_utc() {
+        let req = SignableRequest {
+            method: "GET",
+            path: "/",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Bytes(b""),
+        };
+        let settings = EopSettings {
+            utc_offset_seconds: 100 * 3600,
+            ..Default::default()
+        };
+        let e = sign(&req, &creds(), &settings, t0()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Configuration);
     }
 
     #[test]

@@ -237,7 +237,8 @@ impl Client {
             Some(id) => id.trim().to_string(),
             None => uuid::Uuid::new_v4().to_string(),
         };
-        let digest = BodyDigest::compute(op, huawei, &prepared.body);
+        let apig = self.config.huawei_signing().algorithm;
+        let digest = BodyDigest::compute(op, huawei, apig, &prepared.body);
         let base_headers = std::mem::take(&mut prepared.headers);
         let mut req = HttpRequest {
             method: op.method,

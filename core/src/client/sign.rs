@@ -18,10 +18,9 @@ use std::time::SystemTime;
 /// the body, so it cannot be precomputed and re-hashes on each attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum BodyDigest {
-    /// Lower-case hex SHA-256 (EOP, APIG `SDK-HMAC-SHA256`).
-    Sha256(String),
-    /// Lower-case hex SHA-1 (`CTYUN`).
-    Sha1(String),
+    /// Lower-case hex digest: SHA-256 (EOP), SHA-1 (`CTYUN`), or the configured APIG
+    /// algorithm's hash (SHA-256, or SM3 for `SDK-HMAC-SM3`).
+    Hex(String),
     /// Nothing to precompute (`Sign`, token, none).
     None,
 }
@@ -37,19 +36,25 @@ pub(crate) enum HuaweiCredential {
 
 impl BodyDigest {
     /// The digest `op` needs, from the final body bytes.
-    pub(crate) fn compute(op: &Operation, huawei: Option<&HuaweiCredential>, body: &[u8]) -> Self {
+    pub(crate) fn compute(
+        op: &Operation,
+        huawei: Option<&HuaweiCredential>,
+        apig: Algorithm,
+        body: &[u8],
+    ) -> Self {
         match (op.auth, huawei) {
-            (AuthScheme::Eop, _) | (AuthScheme::Huawei, Some(HuaweiCredential::AkSk)) => {
-                BodyDigest::Sha256(hex::encode(Sha256::digest(body)))
+            (AuthScheme::Eop, _) => BodyDigest::Hex(hex::encode(Sha256::digest(body))),
+            (AuthScheme::Huawei, Some(HuaweiCredential::AkSk)) => {
+                BodyDigest::Hex(apig.hash_hex(body))
             }
-            (AuthScheme::CtyunHmac, _) => BodyDigest::Sha1(hex::encode(Sha1::digest(body))),
+            (AuthScheme::CtyunHmac, _) => BodyDigest::Hex(hex::encode(Sha1::digest(body))),
             _ => BodyDigest::None,
         }
     }
 
     fn signable<'a>(&'a self, body: &'a [u8]) -> SignableBody<'a> {
         match self {
-            BodyDigest::Sha256(h) | BodyDigest::Sha1(h) => SignableBody::Precomputed(h),
+            BodyDigest::Hex(h) => SignableBody::Precomputed(h),
             BodyDigest::None => SignableBody::Bytes(body),
         }
     }
@@ -149,9 +154,15 @@ pub(crate) fn sign(
                     .huawei_aksk()
                     .ok_or_else(|| missing(input.op, "Huawei AK/SK"))?;
                 let creds = ApigCredentials::new(c.ak.clone(), c.sk.clone());
-                let mut settings = ApigSettings::new(Algorithm::SdkHmacSha256, input.host);
+                let signing = config.huawei_signing();
+                let mut settings = ApigSettings::new(signing.algorithm, input.host);
                 if let Some(pid) = input.project_id {
                     settings = settings.with_project_id(pid);
+                }
+                if signing.algorithm == Algorithm::V11HmacSha256 {
+                    let region = config.huawei_region().unwrap_or_default();
+                    let service = signing.derived_service_name.as_deref().unwrap_or_default();
+                    settings = settings.with_derived_scope(region, service);
                 }
                 apig::sign(&req, &creds, &settings, now)?
             }

@@ -59,12 +59,15 @@ pub struct SessionKeys {
 impl SessionKeys {
     /// Fresh keys from the OS random source (16-byte SM4 key, 16-byte HMAC key).
     pub fn generate() -> Result<Self> {
-        let mut hmac = vec![0u8; HMAC_KEY_LEN];
+        // Wiped from the start: an RNG failure here or in `Sm4Key::generate` drops it.
+        let mut hmac = zeroize::Zeroizing::new(vec![0u8; HMAC_KEY_LEN]);
         getrandom::fill(&mut hmac)
             .map_err(|_| Error::crypto("HMAC key generation: OS random source unavailable"))?;
+        let sm4 = Sm4Key::generate()?;
         Ok(SessionKeys {
-            sm4: Sm4Key::generate()?,
-            hmac: SecretBytes::new(hmac),
+            sm4,
+            // Moves the heap buffer into the wiped owner; nothing is copied.
+            hmac: SecretBytes::new(std::mem::take(&mut *hmac)),
         })
     }
 

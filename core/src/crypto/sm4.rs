@@ -6,7 +6,7 @@
 //! body chunk by chunk without a second full-size buffer.
 
 use crate::{Error, Result};
-use sm4::cipher::{Array, Block, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
+use sm4::cipher::{Block, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 use zeroize::Zeroizing;
 
 /// SM4 block and key size in bytes.
@@ -42,8 +42,11 @@ impl Sm4Key {
         &self.0
     }
 
+    /// The keyed cipher. Built from a reference to the wiped key (no stack copy);
+    /// the `sm4` crate's `zeroize` feature wipes the round keys when it drops.
     pub(crate) fn cipher(&self) -> sm4::Sm4 {
-        sm4::Sm4::new(&Array(*self.0))
+        let key: &[u8; BLOCK] = &self.0;
+        sm4::Sm4::new(key.into())
     }
 }
 

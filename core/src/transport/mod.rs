@@ -76,7 +76,7 @@ impl std::fmt::Debug for HttpRequest {
 
 /// One HTTP response, whatever its status. The body is fully read (bounded by
 /// [`TransportOptions::max_response_bytes`]) and already decompressed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
     /// Header (name, value) pairs as received; names lower-case for ureq.
@@ -93,6 +93,19 @@ impl HttpResponse {
     /// Status is 200..=299.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+}
+
+/// Header values may hold credentials (IAM's `X-Subject-Token`) and the body
+/// may hold personal data, so `Debug` prints the status, header names and body length.
+impl std::fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("header_names", &names)
+            .field("body_len", &self.body.len())
+            .finish()
     }
 }
 
@@ -121,5 +134,31 @@ impl<T: HttpTransport + ?Sized> HttpTransport for std::sync::Arc<T> {
 impl<T: HttpTransport + ?Sized> HttpTransport for Box<T> {
     fn send(&self, req: &HttpRequest) -> Result<HttpResponse, TransportFailure> {
         (**self).send(req)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_header_values_and_body() {
+        let resp = HttpResponse {
+            status: 201,
+            headers: vec![
+                ("x-subject-token".into(), "MIIsecret-token".into()),
+                ("content-type".into(), "application/json".into()),
+            ],
+            body: br#"{"token":{"expires_at":"2019-02-13T06:52:13Z"}}"#.to_vec(),
+        };
+        let text = format!("{resp:?}");
+        assert!(!text.contains("MIIsecret-token"), "{text}");
+        assert!(!text.contains("expires_at"), "{text}");
+        assert!(
+            text.contains("x-subject-token") && text.contains("201"),
+            "{text}"
+        );
+        let req = HttpRequest::new(Method::Post, "https://h/p").with_header("X-Auth-Token", "tok9");
+        assert!(!format!("{req:?}").contains("tok9"));
     }
 }

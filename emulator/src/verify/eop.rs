@@ -12,12 +12,22 @@ use base64::Engine;
 use cnvision::auth::encode::rfc3986;
 use cnvision::auth::timefmt::{parse_compact, BEIJING_OFFSET_SECONDS};
 
-/// What the gateway knows about its caller.
-#[derive(Debug, Clone, Copy)]
+/// What the gateway knows about its caller. `Debug` redacts `sk`.
+#[derive(Clone, Copy)]
 pub struct EopKeys<'a> {
     pub ak: &'a str,
     pub sk: &'a str,
     pub app_key: &'a str,
+}
+
+impl std::fmt::Debug for EopKeys<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EopKeys")
+            .field("ak", &self.ak)
+            .field("sk", &cnvision::secret::REDACTED)
+            .field("app_key", &self.app_key)
+            .finish()
+    }
 }
 
 /// Verifies `req` at Unix time `now` (seconds).
@@ -156,5 +166,17 @@ mod tests {
         assert_eq!(p.signature, "abc=");
         assert!(parse_authorization("AK Signature=abc").is_none());
         assert!(parse_authorization("AK Header=x Signature=abc").is_none());
+    }
+
+    #[test]
+    fn keys_debug_redacts_sk() {
+        let keys = EopKeys {
+            ak: "AK1",
+            sk: "sk-very-secret",
+            app_key: "app1",
+        };
+        let text = format!("{keys:?}");
+        assert!(!text.contains("sk-very-secret"), "{text}");
+        assert!(text.contains("AK1") && text.contains("REDACTED"), "{text}");
     }
 }

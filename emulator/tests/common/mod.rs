@@ -146,6 +146,7 @@ pub fn compact_now(shift_secs: i64, offset_secs: i32) -> String {
         t - Duration::from_secs((-shift_secs) as u64)
     };
     cnvision::auth::timefmt::compact(t, offset_secs)
+        .expect("the current time is in years 0000..=9999")
 }
 
 pub fn b64(bytes: &[u8]) -> String {

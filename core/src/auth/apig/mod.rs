@@ -133,6 +133,24 @@ mod tests {
     }
 
     #[test]
+    fn far_future_time_is_invalid_input_not_a_panic() {
+        let creds = ApigCredentials::new("ak", "sk");
+        let req = SignableRequest {
+            method: "GET",
+            path: "/x",
+            query: &[],
+            headers: &[],
+            body: SignableBody::Bytes(b""),
+        };
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(400_000_000_000);
+        for alg in Algorithm::ALL {
+            let e = sign(&req, &creds, &settings(alg), far).unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::InvalidInput);
+            assert!(e.message().contains("time"), "{}", e.message());
+        }
+    }
+
+    #[test]
     fn authorization_parsing() {
         let p = parse_authorization(
             "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=ab12",

@@ -93,7 +93,8 @@ pub fn credential_scope(sdk_date: &str, scope: &DerivedScope) -> String {
 }
 
 /// Format `t` as an `X-Sdk-Date` value (UTC `%Y%m%dT%H%M%SZ`).
-pub fn sdk_date(t: SystemTime) -> String {
+/// Errors: `InvalidInput` (field `time`) outside years 0000..=9999.
+pub fn sdk_date(t: SystemTime) -> Result<String> {
     timefmt::compact(t, 0)
 }
 
@@ -190,7 +191,7 @@ pub fn sign(
             v.to_owned()
         }
         None => {
-            let d = sdk_date(time);
+            let d = sdk_date(time)?;
             added.push((HEADER_SDK_DATE.to_owned(), d.clone()));
             d
         }

@@ -78,6 +78,21 @@ struct ProjectRef<'a> {
 /// The body is serialized straight from borrowed fields into a wiped buffer.
 /// Errors (`InvalidInput`): an empty user name, password, domain name or scope value.
 pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
+    let mut buf = serialize_wiped(&request_body(auth)?)?;
+    Ok(IamRequest {
+        method: "POST",
+        path: "/v3/auth/tokens",
+        query: Vec::new(),
+        headers: vec![(
+            "Content-Type".to_owned(),
+            "application/json;charset=utf8".to_owned(),
+        )],
+        body: SecretBytes::new(std::mem::take(&mut *buf)),
+    })
+}
+
+/// The token request body, borrowing every field from `auth` (no copies).
+fn request_body(auth: &PasswordAuth) -> Result<Body<'_>> {
     let nonempty = |field: &str, v: &str| {
         if v.is_empty() {
             Err(Error::invalid_input(field, "must not be empty"))
@@ -104,7 +119,7 @@ pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
             }
         }
     };
-    let body = Body {
+    Ok(Body {
         auth: Auth {
             identity: Identity {
                 methods: ["password"],
@@ -120,32 +135,50 @@ pub fn token_request(auth: &PasswordAuth) -> Result<IamRequest> {
             },
             scope: Scope { project },
         },
-    };
-    // Reserve enough up front so the buffer holding the password is not reallocated
-    // (a reallocation would leave an unwiped copy behind).
-    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(
-        256 + 6
-            * (auth.user_name.len() + auth.password.expose().len() + auth.domain_name.len() + 64),
-    ));
-    serde_json::to_writer(&mut *buf, &body)
-        .map_err(|e| Error::internal(format!("token body: {e}")))?;
-    Ok(IamRequest {
-        method: "POST",
-        path: "/v3/auth/tokens",
-        query: Vec::new(),
-        headers: vec![(
-            "Content-Type".to_owned(),
-            "application/json;charset=utf8".to_owned(),
-        )],
-        body: SecretBytes::new(std::mem::take(&mut *buf)),
     })
 }
 
+/// Counts the bytes written to it and keeps none: sizes a buffer without a copy.
+struct ByteCounter(usize);
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0 += data.len();
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The exact JSON length of `value`, measured without storing the text.
+fn json_len<T: Serialize>(value: &T) -> Result<usize> {
+    let mut counter = ByteCounter(0);
+    serde_json::to_writer(&mut counter, value)
+        .map_err(|e| Error::internal(format!("token body: {e}")))?;
+    Ok(counter.0)
+}
+
+/// Serializes `value` into a wiped buffer allocated once at its exact length, so
+/// the buffer holding the password never reallocates (which would leave an
+/// unwiped copy behind in freed memory).
+fn serialize_wiped<T: Serialize>(value: &T) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let capacity = json_len(value)?;
+    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(capacity));
+    serde_json::to_writer(&mut *buf, value)
+        .map_err(|e| Error::internal(format!("token body: {e}")))?;
+    if buf.len() > capacity {
+        return Err(Error::internal("token body: serialized length changed"));
+    }
+    Ok(buf)
+}
+
 /// Parse an ISO 8601 / RFC 3339 instant such as `2019-02-13T06:52:13.855000Z`.
+/// `None` when malformed or not representable as a `SystemTime` on this platform.
 pub fn parse_iso8601(s: &str) -> Option<SystemTime> {
     OffsetDateTime::parse(s, &Rfc3339)
         .ok()
-        .map(SystemTime::from)
+        .and_then(crate::auth::timefmt::to_system_time)
 }
 
 /// Parse the token response: the token from the `X-Subject-Token` header (any case),
@@ -221,6 +254,26 @@ mod tests {
     }
 
     #[test]
+    fn body_buffer_never_outgrows_its_first_allocation() {
+        let long = "n".repeat(10_000);
+        let escaped = "\u{1}\"".repeat(2_000); // 6- and 2-byte JSON escapes
+        for scope in [
+            TokenScope::ProjectName(long.clone()),
+            TokenScope::ProjectId(long.clone()),
+            TokenScope::ProjectName(escaped),
+        ] {
+            let a = auth(scope);
+            let body = request_body(&a).unwrap();
+            let initial = json_len(&body).unwrap();
+            let buf = serialize_wiped(&body).unwrap();
+            assert!(buf.len() <= initial && buf.capacity() == initial);
+            let req = token_request(&a).unwrap();
+            assert_eq!(req.body.expose(), buf.as_slice());
+            assert!(req.body.expose().len() > 10_000);
+        }
+    }
+
+    #[test]
     fn parses_manual_response() {
         let body =
             br#"{"token": {"expires_at": "2019-02-13T06:52:13.855000Z", "methods": ["password"]}}"#;
@@ -264,6 +317,14 @@ mod tests {
                 .kind(),
             ErrorKind::Protocol
         );
+        // Year 1: a SystemTime on Unix (an already-expired token), unrepresentable on
+        // Windows (before 1601) and then a Protocol error; never a panic.
+        let year1 = br#"{"token": {"expires_at": "0001-01-01T00:00:00Z"}}"#;
+        let parsed = parse_token_response(201, &h, year1);
+        match SystemTime::UNIX_EPOCH.checked_sub(Duration::from_secs(62_135_596_800)) {
+            Some(t) => assert_eq!(parsed.unwrap().expires_at, t),
+            None => assert_eq!(parsed.unwrap_err().kind(), ErrorKind::Protocol),
+        }
         let bad_date = br#"{"token": {"expires_at": "13/02/2019"}}"#;
         assert_eq!(
             parse_token_response(201, &h, bad_date).unwrap_err().kind(),

@@ -9,12 +9,14 @@
 //! SM2 cannot encrypt an empty message (the KDF output would be empty and the
 //! "t is all zero" rule could never be satisfied); [`PublicKey::encrypt`] rejects it.
 
+// Test-only: fixed-k encryption reproduces the GB/T 32918.5 annex ciphertext; it is
+// not public API (reusing k reveals the plaintext).
+#[cfg(test)]
 mod fixed_k;
 mod public_key;
 mod secret_key;
 mod spki;
 
-pub use fixed_k::encrypt_with_fixed_k_for_annex_vector;
 pub use public_key::PublicKey;
 pub use secret_key::SecretKey;
 

@@ -57,7 +57,10 @@ impl SecretKey {
 
     /// The 32-byte scalar d, wiped when dropped.
     pub fn to_bytes(&self) -> SecretBytes {
-        SecretBytes::new(self.0.to_bytes().to_vec())
+        let mut d = self.0.to_bytes();
+        let out = SecretBytes::new(d.to_vec());
+        zeroize::Zeroize::zeroize(d.as_mut_slice());
+        out
     }
 
     /// PKCS#8 `PrivateKeyInfo` DER, wiped when dropped.

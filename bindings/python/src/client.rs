@@ -44,6 +44,19 @@ impl PyClient {
     }
 }
 
+/// Borrows held media as the core's `MediaInputs` (no copy).
+fn lend_media<'a>(held: &'a [(String, Held<'_>)]) -> Vec<(&'a str, Media<'a>)> {
+    held.iter()
+        .map(|(n, h)| {
+            let m = match h {
+                Held::Bytes(b) => Media::Bytes(b.as_bytes()),
+                Held::Path(p) => Media::File(p.as_path()),
+            };
+            (n.as_str(), m)
+        })
+        .collect()
+}
+
 fn held_media<'py>(media: &Bound<'py, PyList>) -> PyResult<Vec<(String, Held<'py>)>> {
     let mut out = Vec::with_capacity(media.len());
     for item in media.iter() {
@@ -156,16 +169,7 @@ impl PyClient {
         let client = self.client(py)?;
         let params = json::dict_to_map(params, "params")?;
         let held = held_media(media)?;
-        let media: Vec<(&str, Media<'_>)> = held
-            .iter()
-            .map(|(n, h)| {
-                let m = match h {
-                    Held::Bytes(b) => Media::Bytes(b.as_bytes()),
-                    Held::Path(p) => Media::File(p.as_path()),
-                };
-                (n.as_str(), m)
-            })
-            .collect();
+        let media = lend_media(&held);
         let options = CallOptions {
             encrypt,
             request_id,
@@ -191,16 +195,7 @@ impl PyClient {
         let client = self.client(py)?;
         let params = json::dict_to_map(params, "params")?;
         let held = held_media(media)?;
-        let media: Vec<(&str, Media<'_>)> = held
-            .iter()
-            .map(|(n, h)| {
-                let m = match h {
-                    Held::Bytes(b) => Media::Bytes(b.as_bytes()),
-                    Held::Path(p) => Media::File(p.as_path()),
-                };
-                (n.as_str(), m)
-            })
-            .collect();
+        let media = lend_media(&held);
         py.detach(|| client.validate(op_id, &params, &media))
             .py_err(py)
     }

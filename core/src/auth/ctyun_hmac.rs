@@ -46,22 +46,7 @@ pub fn query_string(query: &[(&str, &str)]) -> String {
 
 /// Lower-case hex SHA-1 of the body. `Precomputed` must be 40 hex digits; `Unsigned` is rejected.
 pub fn body_hash(body: SignableBody<'_>) -> Result<String> {
-    match body {
-        SignableBody::Bytes(b) => Ok(hex::encode(Sha1::digest(b))),
-        SignableBody::Precomputed(h)
-            if h.len() == 40 && h.bytes().all(|c| c.is_ascii_hexdigit()) =>
-        {
-            Ok(h.to_ascii_lowercase())
-        }
-        SignableBody::Precomputed(_) => Err(Error::invalid_input(
-            "body",
-            "precomputed SHA-1 must be 40 hex digits",
-        )),
-        SignableBody::Unsigned => Err(Error::invalid_input(
-            "body",
-            "CTYUN always signs the body hash",
-        )),
-    }
+    super::hex_body_digest(body, "CTYUN", "SHA-1", 40, |b| Sha1::digest(b).to_vec())
 }
 
 /// `METHOD\nPATH\nQUERY\nDT\nBODYHASH`.

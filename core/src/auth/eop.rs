@@ -149,22 +149,7 @@ pub fn canonical_query(query: &[(&str, &str)]) -> String {
 /// Lower-case hex SHA-256 of the body. `Precomputed` must already be 64 hex digits
 /// (lower-cased here); `Unsigned` is not part of EOP and is rejected.
 pub fn body_hash(body: SignableBody<'_>) -> Result<String> {
-    match body {
-        SignableBody::Bytes(b) => Ok(hex::encode(Sha256::digest(b))),
-        SignableBody::Precomputed(h)
-            if h.len() == 64 && h.bytes().all(|c| c.is_ascii_hexdigit()) =>
-        {
-            Ok(h.to_ascii_lowercase())
-        }
-        SignableBody::Precomputed(_) => Err(Error::invalid_input(
-            "body",
-            "precomputed SHA-256 must be 64 hex digits",
-        )),
-        SignableBody::Unsigned => Err(Error::invalid_input(
-            "body",
-            "EOP always signs the body hash",
-        )),
-    }
+    super::hex_body_digest(body, "EOP", "SHA-256", 64, |b| Sha256::digest(b).to_vec())
 }
 
 /// Normalize a signed header list: lower-case, sorted, deduplicated; must contain

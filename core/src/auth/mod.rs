@@ -69,3 +69,31 @@ pub fn find_header<'a>(headers: &[(&'a str, &'a str)], name: &str) -> Option<&'a
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, v)| *v)
 }
+
+/// The lower-case hex digest a scheme signs: `digest(bytes)` hex-encoded, or a
+/// `Precomputed` value checked to be `hex_len` hex digits (lower-cased). `Unsigned`
+/// is refused for schemes (`scheme`) that always sign the body hash.
+pub(crate) fn hex_body_digest(
+    body: SignableBody<'_>,
+    scheme: &str,
+    algorithm: &str,
+    hex_len: usize,
+    digest: impl FnOnce(&[u8]) -> Vec<u8>,
+) -> crate::Result<String> {
+    match body {
+        SignableBody::Bytes(b) => Ok(hex::encode(digest(b))),
+        SignableBody::Precomputed(h)
+            if h.len() == hex_len && h.bytes().all(|c| c.is_ascii_hexdigit()) =>
+        {
+            Ok(h.to_ascii_lowercase())
+        }
+        SignableBody::Precomputed(_) => Err(crate::Error::invalid_input(
+            "body",
+            format!("precomputed {algorithm} must be {hex_len} hex digits"),
+        )),
+        SignableBody::Unsigned => Err(crate::Error::invalid_input(
+            "body",
+            format!("{scheme} always signs the body hash"),
+        )),
+    }
+}

@@ -333,10 +333,28 @@ mod tests {
     #[test]
     fn simd_fast_path_accepts_only_what_standard_accepts() {
         use base64::engine::general_purpose::STANDARD;
-        let long = STANDARD.encode((0..1000u32).map(|i| (i * 31 % 256) as u8).collect::<Vec<_>>());
+        let long = STANDARD.encode(
+            (0..1000u32)
+                .map(|i| (i * 31 % 256) as u8)
+                .collect::<Vec<_>>(),
+        );
         let mut cases: Vec<String> = [
-            "QQ==", "QR==", "QUI=", "QUJ=", "QUJD", "QQ", "QQ=", "Q===", "====", "=QQ=",
-            "QQ==QQ==", "Q Q==", "_-8=", "/+8=", "QUJD\n", "\u{e9}QQ=",
+            "QQ==",
+            "QR==",
+            "QUI=",
+            "QUJ=",
+            "QUJD",
+            "QQ",
+            "QQ=",
+            "Q===",
+            "====",
+            "=QQ=",
+            "QQ==QQ==",
+            "Q Q==",
+            "_-8=",
+            "/+8=",
+            "QUJD\n",
+            "\u{e9}QQ=",
         ]
         .iter()
         .map(|s| s.to_string())

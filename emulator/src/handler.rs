@@ -117,13 +117,17 @@ fn process(
         && req
             .header("decrypted")
             .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let (plain, session) = if encrypted {
+    let opened;
+    let (plain, session): (&[u8], _) = if encrypted {
         match envelope::open(&req.body, &state.key) {
-            Ok((plain, session)) => (plain, Some(session)),
+            Ok((plain, session)) => {
+                opened = plain;
+                (&opened, Some(session))
+            }
             Err(kind) => return fail(&codes::for_envelope(kind), ""),
         }
     } else {
-        (req.body.clone(), None)
+        (&req.body, None)
     };
 
     let reject = |r: Rejection| fail(&codes::for_rejection(op, &r), &r.detail());
@@ -132,7 +136,7 @@ fn process(
         .iter()
         .any(|f| f.location == cnvision::catalog::Location::Body);
     let body = if has_body_fields || !plain.is_empty() {
-        match crate::params::parse_object(&plain) {
+        match crate::params::parse_object(plain) {
             Ok(map) => map,
             Err(r) => return reject(r),
         }

@@ -148,8 +148,16 @@ pub fn read_request(
         if len > max_body {
             return Err(ReadError::TooLarge);
         }
-        let mut body = vec![0u8; len];
-        reader.read_exact(&mut body).map_err(|_| ReadError::Io)?;
+        // Read into spare capacity (not a zero-filled buffer): no memset of a MB body.
+        let mut body = Vec::with_capacity(len);
+        let got = reader
+            .by_ref()
+            .take(len as u64)
+            .read_to_end(&mut body)
+            .map_err(|_| ReadError::Io)?;
+        if got != len {
+            return Err(ReadError::Io);
+        }
         body
     };
     let (raw_path, raw_query) = match target.split_once('?') {

@@ -303,9 +303,18 @@ fn number_of(v: &Value) -> Option<f64> {
 pub fn decode_b64(text: &str) -> Option<Vec<u8>> {
     use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
     let t = text.trim();
-    [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD]
-        .iter()
-        .find_map(|e| e.decode(t).ok())
+    // Padded standard base64 (what clients send) through base64-simd first: several
+    // times faster than `base64` on MB images. It accepts only canonical padded
+    // standard text (a subset of what `STANDARD` accepts, same bytes; see the test);
+    // anything else takes the four `base64` engines exactly as before.
+    base64_simd::STANDARD
+        .decode_to_vec(t)
+        .ok()
+        .or_else(|| {
+            [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD]
+                .iter()
+                .find_map(|e| e.decode(t).ok())
+        })
         .filter(|b| !b.is_empty())
 }
 
@@ -319,6 +328,48 @@ mod tests {
         assert_eq!(decode_b64("/+8").unwrap(), vec![0xff, 0xef]);
         assert!(decode_b64("not base64!").is_none());
         assert!(decode_b64("").is_none());
+    }
+
+    #[test]
+    fn simd_fast_path_accepts_only_what_standard_accepts() {
+        use base64::engine::general_purpose::STANDARD;
+        let long = STANDARD.encode(
+            (0..1000u32)
+                .map(|i| (i * 31 % 256) as u8)
+                .collect::<Vec<_>>(),
+        );
+        let mut cases: Vec<String> = [
+            "QQ==",
+            "QR==",
+            "QUI=",
+            "QUJ=",
+            "QUJD",
+            "QQ",
+            "QQ=",
+            "Q===",
+            "====",
+            "=QQ=",
+            "QQ==QQ==",
+            "Q Q==",
+            "_-8=",
+            "/+8=",
+            "QUJD\n",
+            "\u{e9}QQ=",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        cases.push(long.clone());
+        cases.push(format!("{long}="));
+        cases.push(long.replacen('A', "-", 1));
+        cases.push(long[..long.len() - 1].to_string());
+        for c in &cases {
+            match base64_simd::STANDARD.decode_to_vec(c) {
+                Ok(bytes) => assert_eq!(STANDARD.decode(c).ok(), Some(bytes), "{c:?}"),
+                Err(_) => assert!(STANDARD.decode(c).is_err(), "{c:?}"),
+            }
+        }
+        assert_eq!(decode_b64(&long), STANDARD.decode(&long).ok());
     }
 
     #[test]

@@ -7,11 +7,13 @@
 use crate::catalog::{FieldKind, Location, Operation};
 use crate::error::{Error, Result};
 use crate::media::{Media, MediaInputs};
-use base64::engine::general_purpose::STANDARD;
-use base64::write::EncoderWriter;
+// base64-simd (AVX2/SSSE3 detected at run time) rather than `base64` here: media
+// encoding is the client's hottest loop and it is several times faster on MB images.
+use base64_simd::STANDARD as B64;
 use serde_json::{Map, Value};
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, Read};
+use std::path::Path;
 
 /// Prefix of a data-URI item in a `UrlOrDataUriList` field (manual 003).
 pub const DATA_URI_PREFIX: &str = "data:application/octet-stream;base64,";
@@ -197,36 +199,62 @@ fn write_media_member(
     Ok(())
 }
 
+/// Bytes of a file read per chunk: a multiple of 3, so base64 output of consecutive
+/// chunks concatenates without padding in between.
+const FILE_CHUNK: usize = 3 * 64 * 1024;
+
 /// Append `"{prefix}{base64(item)}"`, streaming files in chunks.
+///
+/// Encoding goes straight into `body`'s spare capacity (`encode_append` reserves only
+/// what is missing, so the body sized by [`media_capacity`] never reallocates).
 fn write_media_string(body: &mut Vec<u8>, prefix: &str, item: &Media<'_>, key: &str) -> Result<()> {
     body.push(b'"');
     body.extend_from_slice(prefix.as_bytes());
-    {
-        let mut encoder = EncoderWriter::new(&mut *body, &STANDARD);
-        let copied = match item {
-            Media::Bytes(bytes) => encoder.write_all(bytes).map(|_| ()),
-            Media::File(path) => {
-                File::open(path).and_then(|mut f| io::copy(&mut f, &mut encoder).map(|_| ()))
-            }
-        };
-        copied.map_err(|e| {
+    match item {
+        Media::Bytes(bytes) => B64.encode_append(bytes, body),
+        Media::File(path) => append_file(body, path).map_err(|e| {
             Error::invalid_input(
                 key.trim_matches('"'),
                 format!("media could not be read: {e}"),
             )
-        })?;
-        encoder
-            .finish()
-            .map_err(|e| Error::internal(format!("base64 encoder: {e}")))?;
+        })?,
     }
     body.push(b'"');
     Ok(())
+}
+
+/// Base64 of the file at `path` appended to `body`, [`FILE_CHUNK`] bytes at a time.
+fn append_file(body: &mut Vec<u8>, path: &Path) -> io::Result<()> {
+    let mut file = File::open(path)?;
+    let mut chunk = vec![0u8; FILE_CHUNK];
+    loop {
+        let filled = fill(&mut file, &mut chunk)?;
+        B64.encode_append(&chunk[..filled], body);
+        if filled < chunk.len() {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads until `buf` is full or the reader is at its end; returns the bytes read.
+fn fill(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::{Field, Limits, Method, Operation, QpsGroup};
+    use base64::engine::general_purpose::STANDARD;
     use base64::Engine;
 
     const fn field(name: &'static str, kind: FieldKind, default: Option<&'static str>) -> Field {
@@ -335,6 +363,28 @@ mod tests {
             body.capacity() - body.len()
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn multi_chunk_file_and_every_tail_length_match_the_base64_crate() {
+        let dir = std::env::temp_dir().join(format!("cnvision-body-mc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.bin");
+        // Two full chunks plus a tail that needs padding.
+        let data: Vec<u8> = (0..2 * FILE_CHUNK as u32 + 2)
+            .map(|i| (i.wrapping_mul(7) % 256) as u8)
+            .collect();
+        std::fs::write(&path, &data).unwrap();
+        let body = build(&OP, &Map::new(), &[("ImageData", Media::File(&path))]).unwrap();
+        assert_eq!(parse(&body)["ImageData"], STANDARD.encode(&data));
+        assert!(body.capacity() - body.len() < 64);
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        for n in 1..=7 {
+            let bytes = &data[..n];
+            let v = parse(&build(&OP, &Map::new(), &[("ImageData", Media::Bytes(bytes))]).unwrap());
+            assert_eq!(v["ImageData"], STANDARD.encode(bytes), "length {n}");
+        }
     }
 
     #[test]

@@ -473,6 +473,14 @@ uint16_t cnvision_response_http_status(const struct cnvision_response *response)
 // `response` is NULL or live.
 const char *cnvision_response_request_id(const struct cnvision_response *response);
 
+// `huawei.iam.token` only: the IAM token from the `X-Subject-Token` header, to send
+// as `X-Auth-Token`. NULL for every other operation or when `response` is NULL.
+// A secret: never log it. Borrowed; wiped and freed by `cnvision_response_free`.
+//
+// # Safety
+// `response` is NULL or live.
+const char *cnvision_response_subject_token(const struct cnvision_response *response);
+
 // The provider's status code as text (e.g. `"0"`), or NULL when the answer
 // had none or `response` is NULL.
 //

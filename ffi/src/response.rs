@@ -12,7 +12,6 @@ use std::ptr;
 /// from any thread, concurrently. Every pointer an accessor returns is borrowed
 /// from the response and valid until `cnvision_response_free`.
 #[allow(non_camel_case_types)]
-#[derive(Debug)]
 pub struct cnvision_response {
     operation: CString,
     http_status: u16,
@@ -22,6 +21,37 @@ pub struct cnvision_response {
     result_json: CString,
     body_json: CString,
     binaries: Vec<(CString, Vec<u8>)>,
+    /// `huawei.iam.token` only: the `X-Subject-Token`. Wiped on drop.
+    subject_token: Option<CString>,
+}
+
+impl std::fmt::Debug for cnvision_response {
+    /// The subject token is a secret: shown only as present or absent.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("cnvision_response")
+            .field("operation", &self.operation)
+            .field("http_status", &self.http_status)
+            .field("request_id", &self.request_id)
+            .field("provider_code", &self.provider_code)
+            .field("binaries", &self.binaries.len())
+            .field(
+                "subject_token",
+                &self
+                    .subject_token
+                    .as_ref()
+                    .map(|_| cnvision_core::secret::REDACTED),
+            )
+            .finish()
+    }
+}
+
+impl Drop for cnvision_response {
+    fn drop(&mut self) {
+        if let Some(token) = self.subject_token.take() {
+            use zeroize::Zeroize;
+            token.into_bytes_with_nul().zeroize();
+        }
+    }
 }
 
 impl From<cnvision_core::client::Response> for cnvision_response {
@@ -39,6 +69,13 @@ impl From<cnvision_core::client::Response> for cnvision_response {
                 .into_iter()
                 .map(|(p, b)| (c_string(p), b))
                 .collect(),
+            // One copy of the token, with room for the NUL so CString::new never
+            // reallocates (a reallocation would leave an unwiped copy behind).
+            subject_token: r.subject_token.map(|t| {
+                let mut text = String::with_capacity(t.expose().len() + 1);
+                text.push_str(t.expose());
+                c_string(text)
+            }),
         }
     }
 }
@@ -89,6 +126,22 @@ pub unsafe extern "C" fn cnvision_response_request_id(
     // SAFETY: forwarded contract.
     accessor(ptr::null(), || {
         unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.request_id))
+    })
+}
+
+/// `huawei.iam.token` only: the IAM token from the `X-Subject-Token` header, to send
+/// as `X-Auth-Token`. NULL for every other operation or when `response` is NULL.
+/// A secret: never log it. Borrowed; wiped and freed by `cnvision_response_free`.
+///
+/// # Safety
+/// `response` is NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn cnvision_response_subject_token(
+    response: *const cnvision_response,
+) -> *const c_char {
+    // SAFETY: forwarded contract.
+    accessor(ptr::null(), || {
+        unsafe { get(response) }.map_or(ptr::null(), |r| opt(&r.subject_token))
     })
 }
 

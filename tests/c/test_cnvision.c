@@ -152,7 +152,8 @@ static void test_version_status_catalog(void) {
   CHECK(cnvision_response_operation(NULL) == NULL && cnvision_response_http_status(NULL) == 0 &&
             cnvision_response_request_id(NULL) == NULL && cnvision_response_provider_code(NULL) == NULL &&
             cnvision_response_message(NULL) == NULL && cnvision_response_result_json(NULL, NULL) == NULL &&
-            cnvision_response_body_json(NULL, NULL) == NULL && cnvision_response_binary_count(NULL) == 0,
+            cnvision_response_body_json(NULL, NULL) == NULL && cnvision_response_binary_count(NULL) == 0 &&
+            cnvision_response_subject_token(NULL) == NULL,
         "response accessors NULL");
   CHECK(cnvision_headers_count(NULL) == 0 && cnvision_headers_find(NULL, "x") == NULL, "headers NULL");
   CHECK(cnvision_envelope_body(NULL, &len) == NULL, "envelope body NULL");
@@ -742,6 +743,23 @@ static void test_calls(cnvision_client *client) {
     cnvision_status st_ = cnvision_response_binary(NULL, 0, &ptr, &data, &dlen, &err);
     expect(st_, CNVISION_STATUS_NULL_ARGUMENT, err, "binary NULL response");
   }
+  CHECK(cnvision_response_subject_token(resp) == NULL, "no subject token on an image operation");
+  cnvision_response_free(resp);
+
+  /* IAM token: the X-Subject-Token comes back through its own accessor. */
+  resp = NULL;
+  err = NULL;
+  {
+    const char *iam =
+        "{\"/auth/identity/password/user/name\":\"emu-iam-user\","
+        "\"/auth/identity/password/user/password\":\"emu-iam-password\","
+        "\"/auth/identity/password/user/domain/name\":\"emu-iam-domain\","
+        "\"/auth/scope/project/name\":\"cn-north-4\"}";
+    cnvision_status st_ = cnvision_client_call(client, "huawei.iam.token", iam, strlen(iam), NULL, 0, NULL, &resp, &err);
+    expect(st_, CNVISION_STATUS_OK, err, "iam token");
+  }
+  const char *token = cnvision_response_subject_token(resp);
+  CHECK(token && strlen(token) > 16, "subject token present (%zu chars)", token ? strlen(token) : 0);
   cnvision_response_free(resp);
 
   /* Service error: an injected 503 with the gateway's internal-error body. */

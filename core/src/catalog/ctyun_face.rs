@@ -101,18 +101,7 @@ const DETECT_RESPONSE: &str = r#"{
   }
 }"#;
 
-const DETECT_ERRORS: &[ServiceError] = with_eop_gateway_errors![
-    e!("CTAPI_10000", Service, "API Not Found"),
-    e!(
-        "CTAPI_0009",
-        Service,
-        "无效json的body参数 (body is not valid JSON)"
-    ),
-    e!(
-        "AI_OP_400005",
-        Service,
-        "请求体类型错误 (body must be a JSON object)"
-    ),
+const DETECT_ERRORS: &[ServiceError] = with_body_format_errors![
     e!(
         "AI_OP_400006",
         InvalidInput,
@@ -235,18 +224,7 @@ const COMPARE_RESPONSE: &str = r#"{
 }"#;
 
 // AI_OP_400013 and AI_OP_410001 are listed twice (image one / image two); one entry each.
-const COMPARE_ERRORS: &[ServiceError] = with_eop_gateway_errors![
-    e!("CTAPI_10000", Service, "API Not Found"),
-    e!(
-        "CTAPI_0009",
-        Service,
-        "无效json的body参数 (body is not valid JSON)"
-    ),
-    e!(
-        "AI_OP_400005",
-        Service,
-        "请求体类型错误 (body must be a JSON object)"
-    ),
+const COMPARE_ERRORS: &[ServiceError] = with_body_format_errors![
     e!(
         "AI_OP_400006",
         InvalidInput,
@@ -482,18 +460,7 @@ const ACTION_RESPONSE: &str = r#"{
   }
 }"#;
 
-const ACTION_ERRORS: &[ServiceError] = with_eop_gateway_errors![
-    e!("CTAPI_10000", Service, "API Not Found"),
-    e!(
-        "CTAPI_0009",
-        Service,
-        "无效json的body参数 (body is not valid JSON)"
-    ),
-    e!(
-        "AI_OP_400005",
-        Service,
-        "请求体类型错误 (body must be a JSON object)"
-    ),
+const ACTION_ERRORS: &[ServiceError] = with_body_format_errors![
     e!(
         "AI_OP_400006",
         InvalidInput,

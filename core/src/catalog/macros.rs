@@ -39,3 +39,16 @@ macro_rules! with_eop_gateway_errors {
         ]
     };
 }
+
+/// Face operations (manual 002) that list the gateway's body-format codes first:
+/// those three, then the operation's own, then the EOP gateway list.
+macro_rules! with_body_format_errors {
+    ($($own:expr),* $(,)?) => {
+        with_eop_gateway_errors![
+            e!("CTAPI_10000", Service, "API Not Found"),
+            e!("CTAPI_0009", Service, "无效json的body参数 (body is not valid JSON)"),
+            e!("AI_OP_400005", Service, "请求体类型错误 (body must be a JSON object)"),
+            $($own),*
+        ]
+    };
+}
